@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+
+namespace TlsAnalyzers.Infrastructure;
+
+/// <summary>
+/// The two framework enums that select SSL/TLS versions, resolved once per compilation: <c>SslProtocols</c>
+/// (SslStream, HttpClientHandler, Kestrel) and <c>SecurityProtocolType</c> (ServicePointManager). Either may be
+/// missing, for example in a compilation without System.Net references.
+/// </summary>
+internal sealed class ProtocolEnumTypes
+{
+    public const string SslProtocolsMetadataName = "System.Security.Authentication.SslProtocols";
+    public const string SecurityProtocolTypeMetadataName = "System.Net.SecurityProtocolType";
+
+    private ProtocolEnumTypes(INamedTypeSymbol? sslProtocols, INamedTypeSymbol? securityProtocolType)
+    {
+        SslProtocols = sslProtocols;
+        SecurityProtocolType = securityProtocolType;
+    }
+
+    public INamedTypeSymbol? SslProtocols { get; }
+
+    public INamedTypeSymbol? SecurityProtocolType { get; }
+
+    /// <summary>Resolves both enums, or returns null when the compilation references neither.</summary>
+    public static ProtocolEnumTypes? Create(Compilation compilation)
+    {
+        var sslProtocols = GetEnum(compilation, SslProtocolsMetadataName);
+        var securityProtocolType = GetEnum(compilation, SecurityProtocolTypeMetadataName);
+        return sslProtocols is null && securityProtocolType is null
+            ? null
+            : new ProtocolEnumTypes(sslProtocols, securityProtocolType);
+    }
+
+    public bool Contains(ITypeSymbol? type)
+    {
+        return type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, SslProtocols)
+                || SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType));
+    }
+
+    private static INamedTypeSymbol? GetEnum(Compilation compilation, string metadataName)
+    {
+        var type = compilation.GetTypeByMetadataName(metadataName);
+        return type?.TypeKind == TypeKind.Enum ? type : null;
+    }
+}
