@@ -12,10 +12,15 @@ internal sealed class ProtocolEnumTypes
     public const string SslProtocolsMetadataName = "System.Security.Authentication.SslProtocols";
     public const string SecurityProtocolTypeMetadataName = "System.Net.SecurityProtocolType";
 
+    private readonly long _sslProtocolsWeakBits;
+    private readonly long _securityProtocolTypeWeakBits;
+
     private ProtocolEnumTypes(INamedTypeSymbol? sslProtocols, INamedTypeSymbol? securityProtocolType)
     {
         SslProtocols = sslProtocols;
         SecurityProtocolType = securityProtocolType;
+        _sslProtocolsWeakBits = GetDefinedWeakBits(sslProtocols);
+        _securityProtocolTypeWeakBits = GetDefinedWeakBits(securityProtocolType);
     }
 
     public INamedTypeSymbol? SslProtocols { get; }
@@ -37,6 +42,35 @@ internal sealed class ProtocolEnumTypes
         return type is not null
             && (SymbolEqualityComparer.Default.Equals(type, SslProtocols)
                 || SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType));
+    }
+
+    /// <summary>
+    /// Returns the bits of <paramref name="value"/> that select an old protocol the enum <paramref name="type"/>
+    /// defines. SecurityProtocolType has no SSL 2.0 member, so its bits 12 count for nothing there.
+    /// </summary>
+    public long GetWeakBits(ITypeSymbol? type, long value)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, SslProtocols))
+        {
+            return value & _sslProtocolsWeakBits;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType) ? value & _securityProtocolTypeWeakBits : 0;
+    }
+
+    private static long GetDefinedWeakBits(INamedTypeSymbol? type)
+    {
+        long bits = 0;
+        foreach (var member in type?.GetMembers() ?? default)
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field
+                && ProtocolBits.TryGetValue(field.ConstantValue, out var value))
+            {
+                bits |= value & ProtocolBits.Weak;
+            }
+        }
+
+        return bits;
     }
 
     private static INamedTypeSymbol? GetEnum(Compilation compilation, string metadataName)

@@ -17,7 +17,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIds.InsecureProtocolVersion,
         title: "Insecure SSL/TLS protocol version",
-        messageFormat: "'{0}' enables {1}, which is insecure",
+        messageFormat: "'{0}' enables insecure {1}",
         description: "SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 have known attacks and are deprecated (RFC 8996). "
             + "Allow only TLS 1.2 and TLS 1.3, or leave the choice to the operating system with "
             + "SslProtocols.None or SecurityProtocolType.SystemDefault.");
@@ -58,7 +58,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
             var field = reference.Field;
             if (!_types.Contains(field.ContainingType)
                 || !ProtocolBits.TryGetValue(field.ConstantValue, out var value)
-                || !ProtocolBits.HasWeak(value)
+                || _types.GetWeakBits(field.ContainingType, value) is not (> 0 and var weakBits)
                 || IsInsideComplement(reference)
                 || ValueTestContext.IsTestedOrRemoved(reference))
             {
@@ -66,7 +66,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
             }
 
             var text = field.ContainingType.Name + "." + field.Name;
-            Report(context, reference, text, value);
+            Report(context, reference, text, weakBits);
         }
 
         /// <summary>
@@ -82,14 +82,14 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
                 || HasProtocolEnumSource(conversion.Operand)
                 || !conversion.Operand.ConstantValue.HasValue
                 || !ProtocolBits.TryGetValue(conversion.Operand.ConstantValue.Value, out var value)
-                || !ProtocolBits.HasWeak(value)
+                || _types.GetWeakBits(conversion.Type, value) is not (> 0 and var weakBits)
                 || IsInsideComplement(conversion)
                 || ValueTestContext.IsTestedOrRemoved(conversion))
             {
                 return;
             }
 
-            Report(context, conversion, conversion.Syntax.ToString(), value);
+            Report(context, conversion, conversion.Syntax.ToString(), weakBits);
         }
 
         /// <summary>
@@ -103,14 +103,14 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
                 || !_types.Contains(complement.Type)
                 || !complement.ConstantValue.HasValue
                 || !ProtocolBits.TryGetValue(complement.ConstantValue.Value, out var value)
-                || !ProtocolBits.HasWeak(value)
+                || _types.GetWeakBits(complement.Type, value) is not (> 0 and var weakBits)
                 || IsInsideComplement(complement)
                 || ValueTestContext.IsTestedOrRemoved(complement))
             {
                 return;
             }
 
-            Report(context, complement, complement.Syntax.ToString(), value);
+            Report(context, complement, complement.Syntax.ToString(), weakBits);
         }
 
         // `(SecurityProtocolType)SslProtocols.Tls` is reported at the member already, so a cast from one protocol
@@ -146,10 +146,10 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation operation, string text, long value)
+        private static void Report(OperationAnalysisContext context, IOperation operation, string text, long weakBits)
         {
             var diagnostic = Diagnostic.Create(
-                Rule, operation.Syntax.GetLocation(), NormalizeWhitespace(text), ProtocolBits.DescribeWeak(value));
+                Rule, operation.Syntax.GetLocation(), NormalizeWhitespace(text), ProtocolBits.DescribeWeak(weakBits));
             context.ReportDiagnostic(diagnostic);
         }
 
