@@ -52,6 +52,10 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         public ProtocolValueAnalysis(ProtocolEnumTypes types) => _types = types;
 
         /// <summary>Reports a weak member such as <c>SslProtocols.Tls11</c>, where it is written.</summary>
+        /// <remarks>
+        /// NOTE: a constant that names old versions only to test for them, such as <c>OldVersions</c> in
+        /// <c>(p &amp; OldVersions) != 0</c>, is still reported at its declaration: uses of a constant are not followed.
+        /// </remarks>
         public void AnalyzeFieldReference(OperationAnalysisContext context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;

@@ -430,4 +430,83 @@ public sealed class InsecureProtocolVersionFixerTests
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong, ReferenceSets.NetStandard20);
     }
+
+    [Fact]
+    public async Task NestedTargets_OuterRewrittenOnce()
+    {
+        var source = """
+            using System.Net;
+            using System.Security.Authentication;
+
+            class C
+            {
+                void M() => ServicePointManager.SecurityProtocol =
+                    (SecurityProtocolType)({|TLS001:SslProtocols.Tls|}) | {|TLS001:SecurityProtocolType.Tls11|} | SecurityProtocolType.Tls12;
+            }
+            """;
+        var fixedSource = """
+            using System.Net;
+            using System.Security.Authentication;
+
+            class C
+            {
+                void M() => ServicePointManager.SecurityProtocol =
+                    SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
+    }
+
+    [Fact]
+    public async Task BrokenCode_FixStillApplies()
+    {
+        var source = """
+            using System.Net.Security;
+            using System.Security.Authentication;
+
+            class C
+            {
+                void M(SslStream stream, string host) =>
+                    stream.AuthenticateAsClient(host, null, {|TLS001:SslProtocols.Tls|}, {|CS0103:revocation|});
+            }
+            """;
+        var fixedSource = """
+            using System.Net.Security;
+            using System.Security.Authentication;
+
+            class C
+            {
+                void M(SslStream stream, string host) =>
+                    stream.AuthenticateAsClient(host, null, SslProtocols.Tls12 | SslProtocols.Tls13, {|CS0103:revocation|});
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
+    }
+
+    [Fact]
+    public async Task UsingStatic_UseTls12And13Compiles()
+    {
+        var source = """
+            using System.Security.Authentication;
+            using static System.Security.Authentication.SslProtocols;
+
+            class C
+            {
+                SslProtocols Protocols => {|TLS001:Tls|} | {|TLS001:Tls11|};
+            }
+            """;
+        var fixedSource = """
+            using System.Security.Authentication;
+            using static System.Security.Authentication.SslProtocols;
+
+            class C
+            {
+                SslProtocols Protocols => Tls12 | Tls13;
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
+    }
 }
