@@ -11,9 +11,11 @@ namespace TlsAnalyzers.Infrastructure;
 internal static class ValueTestContext
 {
     /// <summary>
-    /// Returns true when <paramref name="operation"/> only feeds a test: an equality comparison, a mask with
-    /// <c>&amp;</c>, a removal with <c>&amp; ~</c> or <c>&amp;= ~</c>, <c>HasFlag</c>, an <c>is</c> pattern or a
-    /// <c>switch</c> case label.
+    /// Returns true when <paramref name="operation"/> only feeds a test or a description: an equality comparison,
+    /// a mask with <c>&amp;</c>, a removal with <c>&amp; ~</c> or <c>&amp;= ~</c>, <c>HasFlag</c> or <c>Equals</c>,
+    /// an <c>is</c> pattern, a <c>switch</c> case label, <c>nameof</c>, string interpolation or a method called on
+    /// the value (<c>ToString()</c>). A <c>|</c> combination counts as its parent does:
+    /// <c>(p &amp; (SslProtocols.Tls | SslProtocols.Tls11)) != 0</c> is a test.
     /// </summary>
     public static bool IsTestedOrRemoved(IOperation operation)
     {
@@ -24,6 +26,7 @@ internal static class ValueTestContext
             {
                 case IConversionOperation:
                 case IParenthesizedOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or }:
                     continue;
 
                 case IBinaryOperation binary when IsComparison(binary.OperatorKind):
@@ -37,10 +40,15 @@ internal static class ValueTestContext
                     return compound.Value == child;
 
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
-                    return invocation.TargetMethod.Name == "HasFlag";
+                    return invocation.TargetMethod.Name is "HasFlag" or "Equals";
+
+                case IInvocationOperation invocation:
+                    return invocation.Instance == child;
 
                 case IPatternOperation:
                 case ICaseClauseOperation:
+                case INameOfOperation:
+                case IInterpolationOperation:
                     return true;
 
                 default:

@@ -1,0 +1,165 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+using TlsAnalyzers.Infrastructure;
+
+namespace TlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>
+/// The protocol-valued expression that holds a TLS001 diagnostic: the reported value together with every
+/// parenthesis and <c>|</c> operand of the same enum around it, such as the whole right side of
+/// <c>SecurityProtocol = Tls | Tls11 | Tls12</c>. Builds the replacement for each kind of fix.
+/// </summary>
+internal sealed class ProtocolFixTarget
+{
+    private readonly SemanticModel _model;
+    private readonly INamedTypeSymbol _enumType;
+    private readonly bool _systemDefaultMeansOperatingSystem;
+
+    private ProtocolFixTarget(
+        ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol enumType, bool systemDefaultMeansOperatingSystem)
+    {
+        Expression = expression;
+        _model = model;
+        _enumType = enumType;
+        _systemDefaultMeansOperatingSystem = systemDefaultMeansOperatingSystem;
+    }
+
+    public ExpressionSyntax Expression { get; }
+
+    public bool HasTls13 => HasMember("Tls13");
+
+    /// <summary>Finds the expression to rewrite for the diagnostic at <paramref name="span"/>, or null.</summary>
+    public static ProtocolFixTarget? TryCreate(
+        SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    {
+        if (!root.FullSpan.Contains(span)
+            || root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax reported)
+        {
+            return null;
+        }
+
+        var types = ProtocolEnumTypes.Create(model.Compilation);
+        if (types is null
+            || model.GetTypeInfo(reported, cancellationToken).Type is not INamedTypeSymbol enumType
+            || !types.Contains(enumType))
+        {
+            return null;
+        }
+
+        var expression = ClimbCombination(reported, model, enumType, cancellationToken);
+        return new ProtocolFixTarget(expression, model, enumType, IsSystemDefaultSupported(types));
+    }
+
+    /// <summary>Returns the rewritten expression for the fix <paramref name="key"/>, or null where it does not apply.</summary>
+    public ExpressionSyntax? CreateReplacement(string key)
+    {
+        var replacement = key switch
+        {
+            InsecureProtocolVersionFixer.UseTls12And13Key => CreateStrongValue(),
+            InsecureProtocolVersionFixer.RemoveWeakKey => CreateWithoutWeakMembers(),
+            InsecureProtocolVersionFixer.UseSystemDefaultKey => CreateSystemDefault(),
+            _ => null,
+        };
+
+        return replacement?.WithTriviaFrom(Expression);
+    }
+
+    private static ExpressionSyntax ClimbCombination(
+        ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            switch (expression.Parent)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized;
+                    break;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.BitwiseOrExpression)
+                    && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(binary, cancellationToken).Type, enumType):
+                    expression = binary;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+
+    // Microsoft documents the operating system default for .NET Framework from 4.7 on, the version that added
+    // SecurityProtocolType.SystemDefault. A compilation whose SecurityProtocolType lacks that member (.NET Framework
+    // 4.6.x, netstandard2.0) may run on an older framework, so it gets no SslProtocols.None fix either.
+    private static bool IsSystemDefaultSupported(ProtocolEnumTypes types)
+    {
+        return types.SecurityProtocolType is null || !types.SecurityProtocolType.GetMembers("SystemDefault").IsEmpty;
+    }
+
+    private ExpressionSyntax? CreateStrongValue()
+    {
+        if (!HasMember("Tls12"))
+        {
+            return null;
+        }
+
+        var value = HasTls13
+            ? SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, CreateMember("Tls12"), CreateMember("Tls13"))
+            : CreateMember("Tls12");
+        return NeedsParentheses() ? Parenthesize(value) : value.WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private ExpressionSyntax? CreateSystemDefault()
+    {
+        // `SecurityProtocol |= SystemDefault` adds nothing, so the compound form keeps only the other fixes.
+        if (Expression.Parent is AssignmentExpressionSyntax assignment
+            && assignment.IsKind(SyntaxKind.OrAssignmentExpression))
+        {
+            return null;
+        }
+
+        var isSslProtocols = _enumType.Name == "SslProtocols";
+        var name = isSslProtocols ? "None" : "SystemDefault";
+        if (!HasMember(name) || (isSslProtocols && !_systemDefaultMeansOperatingSystem))
+        {
+            return null;
+        }
+
+        return CreateMember(name);
+    }
+
+    private ExpressionSyntax? CreateWithoutWeakMembers()
+    {
+        var pruning = new WeakOperandPruning(_model);
+        var pruned = pruning.Prune(Expression);
+        return pruned is not null && pruning.RemovedAny && pruning.KeptStrongOnly ? pruned : null;
+    }
+
+    private bool HasMember(string name) => !_enumType.GetMembers(name).IsEmpty;
+
+    private ExpressionSyntax CreateMember(string name)
+    {
+        // A fully qualified name that the simplifier shortens to whatever the file uses: an alias, a using
+        // directive or the full name where a user type of the same name is in scope.
+        var type = _enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return SyntaxFactory.ParseExpression(type + "." + name).WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+
+    // Where the expression stands alone (an argument, an initializer, the right side of an assignment) a bare
+    // `Tls12 | Tls13` is clear. Inside another expression the parentheses stay for the simplifier to judge: the
+    // cast in `(int)(Tls12 | Tls13)` needs them. The simplifier leaves them in attribute arguments, hence the check.
+    private bool NeedsParentheses()
+    {
+        return Expression.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Right != Expression,
+            ParenthesizedExpressionSyntax or LambdaExpressionSyntax => false,
+            ExpressionSyntax => true,
+            _ => false,
+        };
+    }
+
+    private static ExpressionSyntax Parenthesize(ExpressionSyntax value) => SyntaxFactory.ParenthesizedExpression(value)
+        .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+}

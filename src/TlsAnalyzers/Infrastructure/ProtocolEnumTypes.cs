@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+
+namespace TlsAnalyzers.Infrastructure;
+
+/// <summary>
+/// The two framework enums that select SSL/TLS versions, resolved once per compilation: <c>SslProtocols</c>
+/// (SslStream, HttpClientHandler, Kestrel) and <c>SecurityProtocolType</c> (ServicePointManager). Either may be
+/// missing, for example in a compilation without System.Net references.
+/// </summary>
+internal sealed class ProtocolEnumTypes
+{
+    public const string SslProtocolsMetadataName = "System.Security.Authentication.SslProtocols";
+    public const string SecurityProtocolTypeMetadataName = "System.Net.SecurityProtocolType";
+
+    private readonly long _sslProtocolsWeakBits;
+    private readonly long _securityProtocolTypeWeakBits;
+
+    private ProtocolEnumTypes(INamedTypeSymbol? sslProtocols, INamedTypeSymbol? securityProtocolType)
+    {
+        SslProtocols = sslProtocols;
+        SecurityProtocolType = securityProtocolType;
+        _sslProtocolsWeakBits = GetDefinedWeakBits(sslProtocols);
+        _securityProtocolTypeWeakBits = GetDefinedWeakBits(securityProtocolType);
+    }
+
+    public INamedTypeSymbol? SslProtocols { get; }
+
+    public INamedTypeSymbol? SecurityProtocolType { get; }
+
+    /// <summary>Resolves both enums, or returns null when the compilation references neither.</summary>
+    public static ProtocolEnumTypes? Create(Compilation compilation)
+    {
+        var sslProtocols = GetEnum(compilation, SslProtocolsMetadataName);
+        var securityProtocolType = GetEnum(compilation, SecurityProtocolTypeMetadataName);
+        return sslProtocols is null && securityProtocolType is null
+            ? null
+            : new ProtocolEnumTypes(sslProtocols, securityProtocolType);
+    }
+
+    public bool Contains(ITypeSymbol? type)
+    {
+        return type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, SslProtocols)
+                || SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType));
+    }
+
+    /// <summary>
+    /// Returns the bits of <paramref name="value"/> that select an old protocol the enum <paramref name="type"/>
+    /// defines. SecurityProtocolType has no SSL 2.0 member, so its bits 12 count for nothing there.
+    /// </summary>
+    public long GetWeakBits(ITypeSymbol? type, long value)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, SslProtocols))
+        {
+            return value & _sslProtocolsWeakBits;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType) ? value & _securityProtocolTypeWeakBits : 0;
+    }
+
+    private static long GetDefinedWeakBits(INamedTypeSymbol? type)
+    {
+        long bits = 0;
+        foreach (var member in type?.GetMembers() ?? default)
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field
+                && ProtocolBits.TryGetValue(field.ConstantValue, out var value))
+            {
+                bits |= value & ProtocolBits.Weak;
+            }
+        }
+
+        return bits;
+    }
+
+    private static INamedTypeSymbol? GetEnum(Compilation compilation, string metadataName)
+    {
+        var type = compilation.GetTypeByMetadataName(metadataName);
+        return type?.TypeKind == TypeKind.Enum ? type : null;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TlsAnalyzers.Infrastructure;
+
+namespace TlsAnalyzers.Rules;
+
+/// <summary>
+/// Reports values of <c>SslProtocols</c> and <c>SecurityProtocolType</c> that enable SSL 2.0, SSL 3.0, TLS 1.0 or
+/// TLS 1.1: weak enum members, integer constants cast to either enum, and complements such as
+/// <c>~SecurityProtocolType.Ssl3</c>. Code that only compares, masks or removes a weak value is left alone.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.InsecureProtocolVersion,
+        title: "Insecure SSL/TLS protocol version",
+        messageFormat: "'{0}' enables insecure {1}",
+        description: "SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 have known attacks and are deprecated (RFC 8996). "
+            + "Allow only TLS 1.2 and TLS 1.3, or leave the choice to the operating system with "
+            + "SslProtocols.None or SecurityProtocolType.SystemDefault.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var protocolTypes = ProtocolEnumTypes.Create(context.Compilation);
+        if (protocolTypes is null)
+        {
+            return;
+        }
+
+        var analysis = new ProtocolValueAnalysis(protocolTypes);
+        context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+        context.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
+        context.RegisterOperationAction(analysis.AnalyzeComplement, OperationKind.UnaryOperator);
+    }
+
+    private sealed class ProtocolValueAnalysis
+    {
+        private readonly ProtocolEnumTypes _types;
+
+        public ProtocolValueAnalysis(ProtocolEnumTypes types) => _types = types;
+
+        /// <summary>Reports a weak member such as <c>SslProtocols.Tls11</c>, where it is written.</summary>
+        /// <remarks>
+        /// NOTE: a constant that names old versions only to test for them, such as <c>OldVersions</c> in
+        /// <c>(p &amp; OldVersions) != 0</c>, is still reported at its declaration: uses of a constant are not followed.
+        /// </remarks>
+        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            var field = reference.Field;
+            if (!_types.Contains(field.ContainingType)
+                || !ProtocolBits.TryGetValue(field.ConstantValue, out var value)
+                || _types.GetWeakBits(field.ContainingType, value) is not (> 0 and var weakBits)
+                || IsInsideComplement(reference)
+                || ValueTestContext.IsTestedOrRemoved(reference))
+            {
+                return;
+            }
+
+            var text = field.ContainingType.Name + "." + field.Name;
+            Report(context, reference, text, weakBits);
+        }
+
+        /// <summary>
+        /// Reports an integer constant cast to a protocol enum, such as <c>(SslProtocols)192</c>. Only written casts
+        /// count: the one valid implicit conversion is from the constant 0, which enables nothing old, and the
+        /// compiler reports the others as errors.
+        /// </summary>
+        public void AnalyzeConversion(OperationAnalysisContext context)
+        {
+            var conversion = (IConversionOperation)context.Operation;
+            if (conversion.IsImplicit
+                || !_types.Contains(conversion.Type)
+                || HasProtocolEnumSource(conversion.Operand)
+                || !conversion.Operand.ConstantValue.HasValue
+                || !ProtocolBits.TryGetValue(conversion.Operand.ConstantValue.Value, out var value)
+                || _types.GetWeakBits(conversion.Type, value) is not (> 0 and var weakBits)
+                || IsInsideComplement(conversion)
+                || ValueTestContext.IsTestedOrRemoved(conversion))
+            {
+                return;
+            }
+
+            Report(context, conversion, conversion.Syntax.ToString(), weakBits);
+        }
+
+        /// <summary>
+        /// Reports a complement such as <c>~SecurityProtocolType.Ssl3</c>: it switches on every other bit, the old
+        /// TLS versions included. <c>x &amp; ~SslProtocols.Tls</c> clears bits instead and is not reported.
+        /// </summary>
+        public void AnalyzeComplement(OperationAnalysisContext context)
+        {
+            var complement = (IUnaryOperation)context.Operation;
+            if (complement.OperatorKind != UnaryOperatorKind.BitwiseNegation
+                || !_types.Contains(complement.Type)
+                || !complement.ConstantValue.HasValue
+                || !ProtocolBits.TryGetValue(complement.ConstantValue.Value, out var value)
+                || _types.GetWeakBits(complement.Type, value) is not (> 0 and var weakBits)
+                || IsInsideComplement(complement)
+                || ValueTestContext.IsTestedOrRemoved(complement))
+            {
+                return;
+            }
+
+            Report(context, complement, complement.Syntax.ToString(), weakBits);
+        }
+
+        // `(SecurityProtocolType)SslProtocols.Tls` is reported at the member already, so a cast from one protocol
+        // enum to the other adds nothing.
+        private bool HasProtocolEnumSource(IOperation operand)
+        {
+            while (operand is IConversionOperation inner && !_types.Contains(operand.Type))
+            {
+                operand = inner.Operand;
+            }
+
+            return _types.Contains(operand.Type);
+        }
+
+        // A complement clears the value inside it instead of enabling it, so only the outermost complement is judged.
+        private static bool IsInsideComplement(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConversionOperation:
+                    case IParenthesizedOperation:
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or }:
+                        continue;
+                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation }:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Report(OperationAnalysisContext context, IOperation operation, string text, long weakBits)
+        {
+            var diagnostic = Diagnostic.Create(
+                Rule, operation.Syntax.GetLocation(), NormalizeWhitespace(text), ProtocolBits.DescribeWeak(weakBits));
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        private static string NormalizeWhitespace(string text) =>
+            string.Join(" ", text.Split(new[] { ' ', '\t', '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries));
+    }
+}

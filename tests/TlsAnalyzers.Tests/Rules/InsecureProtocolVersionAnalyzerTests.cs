@@ -1,0 +1,454 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using TlsAnalyzers.Rules;
+using TlsAnalyzers.Tests.Verifiers;
+using Verify = TlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TlsAnalyzers.Rules.InsecureProtocolVersionAnalyzer>;
+
+namespace TlsAnalyzers.Tests.Rules;
+
+public sealed class InsecureProtocolVersionAnalyzerTests
+{
+    private const string Usings = """
+        using System;
+        using System.Net;
+        using System.Net.Security;
+        using System.Security.Authentication;
+        using System.Security.Cryptography.X509Certificates;
+
+        """;
+
+    [Theory]
+    [InlineData("SslProtocols.Ssl2", "SSL 2.0")]
+    [InlineData("SslProtocols.Ssl3", "SSL 3.0")]
+    [InlineData("SslProtocols.Tls", "TLS 1.0")]
+    [InlineData("SslProtocols.Tls11", "TLS 1.1")]
+    [InlineData("SslProtocols.Default", "SSL 3.0 and TLS 1.0")]
+    public async Task SslProtocolsMember_Reported(string member, string protocols)
+    {
+        var source = Usings + $$"""
+            class C
+            {
+                SslProtocols M() => {|#0:{{member}}|};
+            }
+            """;
+        var test = Verify.CreateTest(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(InsecureProtocolVersionAnalyzer.Rule)
+            .WithLocation(0).WithArguments(member, protocols));
+
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("SecurityProtocolType.Ssl3", "SSL 3.0")]
+    [InlineData("SecurityProtocolType.Tls", "TLS 1.0")]
+    [InlineData("SecurityProtocolType.Tls11", "TLS 1.1")]
+    public async Task SecurityProtocolTypeMember_Reported(string member, string protocols)
+    {
+        var source = Usings + $$"""
+            class C
+            {
+                void M() => ServicePointManager.SecurityProtocol = {|#0:{{member}}|};
+            }
+            """;
+        var test = Verify.CreateTest(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(InsecureProtocolVersionAnalyzer.Rule)
+            .WithLocation(0).WithArguments(member, protocols));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Combination_EachWeakMemberReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.SecurityProtocol =
+                        {|TLS001:SecurityProtocolType.Tls|} | {|TLS001:SecurityProtocolType.Tls11|} | SecurityProtocolType.Tls12;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InitializersArgumentsAndReturns_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                private SslProtocols _field = {|TLS001:SslProtocols.Tls11|};
+                public SslProtocols Property { get; set; } = {|TLS001:SslProtocols.Tls|} | SslProtocols.Tls12;
+
+                void Connect(SslStream stream, string host, X509CertificateCollection certs)
+                {
+                    stream.AuthenticateAsClient(host, certs, {|TLS001:SslProtocols.Tls|}, false);
+                    var options = new SslClientAuthenticationOptions { EnabledSslProtocols = {|TLS001:SslProtocols.Tls11|} };
+                    SslProtocols local = {|TLS001:SslProtocols.Ssl3|};
+                }
+
+                SslProtocols Pick(bool legacy) => legacy ? {|TLS001:SslProtocols.Tls|} : SslProtocols.Tls13;
+
+                SslProtocols Map(int level) => level switch
+                {
+                    1 => {|TLS001:SslProtocols.Tls11|},
+                    _ => SslProtocols.Tls12,
+                };
+
+                void Optional(SslProtocols protocols = {|TLS001:SslProtocols.Tls|}) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AttributeArgument_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            [AttributeUsage(AttributeTargets.Class)]
+            sealed class ProtocolsAttribute : Attribute
+            {
+                public ProtocolsAttribute(SslProtocols protocols) { }
+                public SslProtocols Fallback { get; set; }
+            }
+
+            [Protocols({|TLS001:SslProtocols.Tls11|}, Fallback = {|TLS001:SslProtocols.Tls|})]
+            class C { }
+            """);
+    }
+
+    [Fact]
+    public async Task CompoundOrAssignment_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void M() => ServicePointManager.SecurityProtocol |= {|TLS001:SecurityProtocolType.Tls11|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConstField_ReportedAtDeclarationOnly()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                private const SslProtocols Legacy = {|TLS001:SslProtocols.Tls|} | SslProtocols.Tls12;
+
+                void Connect(SslStream stream, string host) => stream.AuthenticateAsClient(host, null, Legacy, false);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task IntegerConstantCast_ReportedAtConversion()
+    {
+        var source = Usings + """
+            class C
+            {
+                private const int LegacyValue = 768;
+
+                void M()
+                {
+                    var a = {|#0:(SslProtocols)192|};
+                    var b = {|#1:(SecurityProtocolType)LegacyValue|};
+                    var c = {|#2:(SslProtocols)(-1)|};
+                    var fine = (SslProtocols)3072;
+                    var none = (SslProtocols)0;
+
+                    // SecurityProtocolType defines no SSL 2.0 member, so its bits select nothing there.
+                    var undefinedBits = (SecurityProtocolType)12;
+                }
+            }
+            """;
+        var test = Verify.CreateTest(source);
+        test.ExpectedDiagnostics.Add(Expected(0, "(SslProtocols)192", "TLS 1.0"));
+        test.ExpectedDiagnostics.Add(Expected(1, "(SecurityProtocolType)LegacyValue", "TLS 1.1"));
+        test.ExpectedDiagnostics.Add(Expected(2, "(SslProtocols)(-1)", "SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CastBetweenProtocolEnums_ReportedOnceAtMember()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                SecurityProtocolType M() => (SecurityProtocolType){|TLS001:SslProtocols.Tls|};
+                SecurityProtocolType N() => (SecurityProtocolType)(SslProtocols.Tls12 | SslProtocols.Tls13);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Complement_ReportedOnComplement()
+    {
+        var source = Usings + """
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.SecurityProtocol = {|#0:~SecurityProtocolType.Ssl3|};
+                    ServicePointManager.SecurityProtocol = {|#1:~(SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13)|};
+                }
+            }
+            """;
+        var test = Verify.CreateTest(source);
+        test.ExpectedDiagnostics.Add(Expected(0, "~SecurityProtocolType.Ssl3", "TLS 1.0 and TLS 1.1"));
+        test.ExpectedDiagnostics.Add(Expected(
+            1, "~(SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13)", "SSL 3.0, TLS 1.0 and TLS 1.1"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TestsAndRemovals_NotReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                string Describe(SslProtocols p, SecurityProtocolType s)
+                {
+                    if (p == SslProtocols.Tls || p != SslProtocols.Tls11) return "equality";
+                    if (p.HasFlag(SslProtocols.Ssl3)) return "HasFlag";
+                    if ((p & SslProtocols.Tls) != 0) return "mask";
+                    if ((p & (SslProtocols.Tls | SslProtocols.Tls11)) != 0) return "combined mask";
+                    if (p is SslProtocols.Tls or SslProtocols.Tls11) return "pattern";
+                    if (p is not SslProtocols.Default) return "negated pattern";
+                    if (s.Equals(SecurityProtocolType.Tls)) return "Equals";
+                    switch (p)
+                    {
+                        case SslProtocols.Tls:
+                            return "case label";
+                        case SslProtocols.Tls11 | SslProtocols.Tls12:
+                            return "combined case label";
+                    }
+
+                    return s switch
+                    {
+                        SecurityProtocolType.Ssl3 => "arm pattern",
+                        _ => nameof(SslProtocols.Tls) + $"{SslProtocols.Tls11}" + SslProtocols.Ssl2.ToString(),
+                    };
+                }
+
+                SslProtocols Remove(SslProtocols protocols)
+                {
+                    protocols &= ~SslProtocols.Tls11;
+                    protocols &= ~(SslProtocols.Tls | SslProtocols.Ssl3);
+                    ServicePointManager.SecurityProtocol &= ~SecurityProtocolType.Tls;
+                    return protocols & ~SslProtocols.Default;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StrongValues_NotReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void M(SslStream stream, string host)
+                {
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                    ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+                    stream.AuthenticateAsClient(host, null, SslProtocols.None, false);
+                    stream.AuthenticateAsClient(host, null, SslProtocols.Tls12 | SslProtocols.Tls13, false);
+                    var fromInt = (SslProtocols)(3072 | 12288);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UserTypeNamedSslProtocols_NotReported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            namespace MyApp
+            {
+                enum SslProtocols { None = 0, Ssl3 = 48, Tls = 192, Tls11 = 768 }
+                enum SecurityProtocolType { Ssl3 = 48, Tls = 192 }
+
+                class C
+                {
+                    SslProtocols P = SslProtocols.Tls | SslProtocols.Tls11;
+                    SecurityProtocolType S = (SecurityProtocolType)192;
+                    SslProtocols N = ~SslProtocols.Ssl3;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AliasUsingStaticAndQualifiedNames_Reported()
+    {
+        var source = """
+            using P = System.Security.Authentication.SslProtocols;
+            using static System.Security.Authentication.SslProtocols;
+
+            class C
+            {
+                P Alias() => {|#0:P.Tls11|};
+                P Static() => {|#1:Tls|} | Tls12;
+                System.Net.SecurityProtocolType Qualified() => {|#2:System.Net.SecurityProtocolType.Ssl3|};
+            }
+            """;
+        var test = Verify.CreateTest(source);
+        test.ExpectedDiagnostics.Add(Expected(0, "SslProtocols.Tls11", "TLS 1.1"));
+        test.ExpectedDiagnostics.Add(Expected(1, "SslProtocols.Tls", "TLS 1.0"));
+        test.ExpectedDiagnostics.Add(Expected(2, "SecurityProtocolType.Ssl3", "SSL 3.0"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NetFramework48_ServicePointManagerReported()
+    {
+        var source = """
+            using System.Net;
+            using System.Security.Authentication;
+
+            static class Startup
+            {
+                public static void Configure()
+                {
+                    ServicePointManager.SecurityProtocol =
+                        {|TLS001:SecurityProtocolType.Ssl3|} | {|TLS001:SecurityProtocolType.Tls|} | SecurityProtocolType.Tls12;
+                    ServicePointManager.SecurityProtocol |= {|TLS001:SecurityProtocolType.Tls11|};
+                    ServicePointManager.SecurityProtocol = {|TLS001:(SecurityProtocolType)768|};
+                    ServicePointManager.SecurityProtocol = {|TLS001:~SecurityProtocolType.Ssl3|};
+                    ServicePointManager.SecurityProtocol &= ~SecurityProtocolType.Ssl3;
+                    if (ServicePointManager.SecurityProtocol.HasFlag(SecurityProtocolType.Tls)) { }
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                }
+
+                public static SslProtocols Legacy() => {|TLS001:SslProtocols.Default|};
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
+    public async Task NetStandard20_Reported()
+    {
+        var source = """
+            using System.Security.Authentication;
+
+            static class Settings
+            {
+                public static SslProtocols Protocols => {|TLS001:SslProtocols.Tls11|} | SslProtocols.Tls12;
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetStandard20);
+    }
+
+    [Fact]
+    public async Task BrokenCode_NoCrash()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void M(SslStream stream)
+                {
+                    ServicePointManager.SecurityProtocol = {|TLS001:SecurityProtocolType.Tls|} |{|CS1525:;|}
+                    stream.AuthenticateAsClient({|CS0103:host|}, null, {|TLS001:SslProtocols.Tls11|}, false);
+                    var unknown = SslProtocols.{|CS0117:Tls14|};
+                    SslProtocols wrong = {|CS0266:192|};
+                    var missing = (SslProtocols){|CS0103:undefinedConstant|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompilationWithoutTlsTypes_NoDiagnostics()
+    {
+        var source = """
+            enum SslProtocols { Tls = 192 }
+
+            class C
+            {
+                SslProtocols P = SslProtocols.Tls;
+                object Q = (SslProtocols)192;
+            }
+            """;
+        // mscorlib alone: .NET Framework keeps both protocol enums in System.dll.
+        var test = Verify.CreateTest(source, ReferenceSets.NetFramework48.WithAssemblies(["mscorlib"]));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OtherValueShapes_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                SslProtocols? Nullable = {|TLS001:SslProtocols.Tls11|};
+                Func<SslProtocols> Factory = () => {|TLS001:SslProtocols.Tls|};
+                SslProtocols[] Candidates = { SslProtocols.Tls13, {|TLS001:SslProtocols.Tls11|} };
+
+                void M(SslProtocols protocols)
+                {
+                    protocols ^= {|TLS001:SslProtocols.Tls|};
+                    ServicePointManager.SecurityProtocol = {|TLS001:~~SecurityProtocolType.Tls|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task KestrelHttpsOptions_Reported()
+    {
+        var source = """
+            using System.Security.Authentication;
+            using Microsoft.AspNetCore.Server.Kestrel.Https;
+
+            static class Https
+            {
+                public static void Configure(HttpsConnectionAdapterOptions options) =>
+                    options.SslProtocols = {|TLS001:SslProtocols.Tls11|} | SslProtocols.Tls12;
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
+    public async Task GeneratedCode_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            // <auto-generated/>
+            using System.Net;
+
+            static class GeneratedSettings
+            {
+                public static void Apply() => ServicePointManager.SecurityProtocol = {|TLS001:SecurityProtocolType.Tls|};
+            }
+            """);
+    }
+
+    // A named mask of old versions is reported where it is declared, because the rule does not follow the
+    // constant to its uses. Here every use only tests for the versions.
+    [Fact]
+    public async Task ConstMaskUsedOnlyForTests_ReportedAtDeclaration()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                private const SslProtocols OldVersions = {|TLS001:SslProtocols.Tls|} | {|TLS001:SslProtocols.Tls11|};
+
+                bool IsOld(SslProtocols negotiated) => (negotiated & OldVersions) != 0;
+            }
+            """);
+    }
+
+    private static DiagnosticResult Expected(int location, string value, string protocols) =>
+        new DiagnosticResult(InsecureProtocolVersionAnalyzer.Rule).WithLocation(location).WithArguments(value, protocols);
+}
