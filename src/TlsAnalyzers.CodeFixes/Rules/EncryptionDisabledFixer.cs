@@ -67,20 +67,22 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         Document document, ExpressionSyntax value, INamedTypeSymbol policyType, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.ReplaceNode(value, CreateRequireEncryption(editor.Generator, value, policyType).WithTriviaFrom(value));
+        editor.ReplaceNode(value, CreateRequireEncryption(value, policyType).WithTriviaFrom(value));
         return editor.GetChangedDocument();
     }
 
     // Keep the way the code names the member: `EncryptionPolicy.X`, a fully qualified name, or `X` under
-    // `using static`. A cast of a number gets the type's name, simplified against the file's usings.
-    private static SyntaxNode CreateRequireEncryption(SyntaxGenerator generator, ExpressionSyntax value, ITypeSymbol policyType)
+    // `using static`. A cast of a number gets the fully qualified name, which the simplifier then shortens as far as
+    // the file's usings allow. Parsing the name, rather than building it, gives the tree the compiler would build.
+    private static SyntaxNode CreateRequireEncryption(ExpressionSyntax value, ITypeSymbol policyType)
     {
         var requireName = SyntaxFactory.IdentifierName(RequireEncryptionName);
         return value switch
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.WithName(requireName),
             IdentifierNameSyntax => requireName,
-            _ => generator.MemberAccessExpression(generator.TypeExpression(policyType), RequireEncryptionName)
+            _ => SyntaxFactory.ParseExpression(
+                    policyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + RequireEncryptionName)
                 .WithAdditionalAnnotations(Simplifier.Annotation),
         };
     }
