@@ -19,8 +19,8 @@ namespace TlsAnalyzers.CodeFixes.Rules;
 /// member, a lambda, the body of an <c>if</c> without braces). Both shapes share one equivalence key, so Fix All and
 /// <c>dotnet format</c> handle them in one pass.
 /// A second fix sets the switch to false where the call could be removed. It is the one to pick when the app targets
-/// an older .NET Framework whose default for the switch is still the legacy value (4.6.2 and earlier for the
-/// System.Net switches, 4.7 and earlier for the WCF ones).
+/// an older .NET Framework whose default for the switch is still the legacy value, for example 4.6.2 and earlier for
+/// DontEnableSystemDefaultTlsVersions: there only an explicit false turns the protection on.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakeningRuntimeSwitchFixer))]
 [Shared]
