@@ -36,8 +36,10 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var policyType = semanticModel?.Compilation.GetTypeByMetadataName(EncryptionDisabledAnalyzer.EncryptionPolicyTypeName);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken)
+            .ConfigureAwait(false);
+        var policyType = semanticModel?.Compilation.GetTypeByMetadataName(
+            EncryptionDisabledAnalyzer.EncryptionPolicyTypeName);
         if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax value
             || semanticModel is null
             || policyType is null)
@@ -52,7 +54,8 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
                 RequireEncryptionKey),
             context.Diagnostics);
 
-        if (value.Parent is ArgumentSyntax argument && CanRemoveArgument(semanticModel, argument, context.CancellationToken))
+        if (value.Parent is ArgumentSyntax argument
+            && CanRemoveArgument(semanticModel, argument, context.CancellationToken))
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
@@ -97,7 +100,7 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
 
     // Removing the argument must bind to another overload of the same type, or to the same method when the
     // parameter is optional with RequireEncryption as its default. The speculative bind proves the call
-    // still compiles and lands where the fix says it does.
+    // still compiles and binds to the method the fix expects.
     private static bool CanRemoveArgument(
         SemanticModel semanticModel, ArgumentSyntax argument, CancellationToken cancellationToken)
     {
@@ -110,7 +113,8 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         }
 
         var call = (ExpressionSyntax)argumentList.Parent;
-        var shortened = call.ReplaceNode(argumentList, argumentList.WithArguments(argumentList.Arguments.Remove(argument)));
+        var shortenedArguments = argumentList.WithArguments(argumentList.Arguments.Remove(argument));
+        var shortened = call.ReplaceNode(argumentList, shortenedArguments);
         var speculative = semanticModel.GetSpeculativeSymbolInfo(
             call.SpanStart, shortened, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
         if (speculative is null)

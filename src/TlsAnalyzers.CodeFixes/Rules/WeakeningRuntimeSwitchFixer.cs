@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace TlsAnalyzers.CodeFixes.Rules;
 
@@ -29,7 +30,8 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
     public const string RemoveSwitchKey = "TLS010.RemoveSwitch";
     public const string SetSwitchToFalseKey = "TLS010.SetSwitchToFalse";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.WeakeningRuntimeSwitch);
+    public override ImmutableArray<string> FixableDiagnosticIds =>
+        ImmutableArray.Create(RuleIds.WeakeningRuntimeSwitch);
 
     // Removing two neighbouring calls moves trivia across both, and text changes from separate fixes would overlap,
     // so Fix All edits each document in one pass.
@@ -38,7 +40,8 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken)
+            .ConfigureAwait(false);
         if (root is null || semanticModel is null
             || SwitchCall.Find(root, semanticModel, context.Span, context.CancellationToken) is not { } call)
         {
@@ -76,7 +79,8 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
         }
 
         var calls = diagnostics
-            .Select(diagnostic => SwitchCall.Find(root, semanticModel, diagnostic.Location.SourceSpan, context.CancellationToken))
+            .Select(diagnostic => SwitchCall.Find(
+                root, semanticModel, diagnostic.Location.SourceSpan, context.CancellationToken))
             .OfType<SwitchCall>()
             .ToList();
         var removeWherePossible = context.CodeActionEquivalenceKey != SetSwitchToFalseKey;
@@ -85,7 +89,10 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
 
     // Works from the end of the file backwards, so trivia moved off a removed call lands on a token that stays.
     private static async Task<Document> FixAsync(
-        Document document, IReadOnlyList<SwitchCall> calls, bool removeWherePossible, CancellationToken cancellationToken)
+        Document document,
+        IReadOnlyList<SwitchCall> calls,
+        bool removeWherePossible,
+        CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -119,7 +126,8 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
         root = root.ReplaceToken(nextToken, nextToken.WithLeadingTrivia(movedTrivia));
 
         return root.GetCurrentNode(original) is { } toRemove
-            ? root.RemoveNode(toRemove, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives) ?? root
+            ? root.RemoveNode(toRemove, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)
+                ?? root
             : root;
     }
 
@@ -147,7 +155,8 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
     /// <summary>A reported <c>AppContext.SetSwitch</c> call and the syntax that each fix edits.</summary>
     private sealed class SwitchCall
     {
-        private SwitchCall(InvocationExpressionSyntax invocation, ExpressionSyntax isEnabled, SyntaxNode? removableStatement)
+        private SwitchCall(
+            InvocationExpressionSyntax invocation, ExpressionSyntax isEnabled, SyntaxNode? removableStatement)
         {
             Invocation = invocation;
             IsEnabled = isEnabled;
@@ -158,13 +167,16 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
 
         public ExpressionSyntax IsEnabled { get; }
 
-        /// <summary>The statement to remove, or null where removing it would leave the code without a statement.</summary>
+        /// <summary>
+        /// The statement to remove, or null where removing it would leave the code without a statement.
+        /// </summary>
         public SyntaxNode? RemovableStatement { get; }
 
-        public IEnumerable<SyntaxNode> Nodes => RemovableStatement is null ? [IsEnabled] : [IsEnabled, RemovableStatement];
+        public IEnumerable<SyntaxNode> Nodes =>
+            RemovableStatement is null ? [IsEnabled] : [IsEnabled, RemovableStatement];
 
         public static SwitchCall? Find(
-            SyntaxNode root, SemanticModel semanticModel, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+            SyntaxNode root, SemanticModel semanticModel, TextSpan span, CancellationToken cancellationToken)
         {
             if (root.FindNode(span, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
                 || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
@@ -179,7 +191,7 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
                 : null;
         }
 
-        // A statement can go only where a list of statements holds it. As the body of an `if` or a loop, removing
+        // A statement can go only where it sits in a list of statements. As the body of an `if` or a loop, removing
         // it would leave the code without a statement there.
         private static SyntaxNode? GetRemovableStatement(InvocationExpressionSyntax invocation)
         {

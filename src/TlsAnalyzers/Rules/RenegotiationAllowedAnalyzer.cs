@@ -30,14 +30,16 @@ public sealed class RenegotiationAllowedAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.ConfigureGeneratedCodeAnalysis(
+            GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         // The options type exists from .NET Core 2.1 and netstandard2.1 on. .NET Framework has none.
-        var optionsType = context.Compilation.GetTypeByMetadataName("System.Net.Security.SslServerAuthenticationOptions");
+        var optionsType = context.Compilation.GetTypeByMetadataName(
+            "System.Net.Security.SslServerAuthenticationOptions");
         var property = optionsType?.GetMembers(PropertyName).OfType<IPropertySymbol>().FirstOrDefault();
         if (property is null)
         {

@@ -19,8 +19,8 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>
     /// The weakening switches and what turning each on does. The runtime stores switch names in an ordinal
-    /// dictionary on .NET Framework and .NET alike, so a name in other casing sets a switch nobody reads and is
-    /// not reported.
+    /// dictionary on .NET Framework and .NET alike, so a name in other casing sets a switch that no code reads and
+    /// is not reported.
     /// </summary>
     public static readonly ImmutableDictionary<string, string> Switches = new Dictionary<string, string>
     {
@@ -49,7 +49,8 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.ConfigureGeneratedCodeAnalysis(
+            GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
@@ -80,7 +81,8 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
         // Named arguments may come in any order, so look them up by parameter position.
         var name = GetArgumentValue(invocation, ordinal: 0)?.ConstantValue;
         var isEnabled = GetArgumentValue(invocation, ordinal: 1)?.ConstantValue;
-        if (name is not { HasValue: true, Value: string switchName } || isEnabled is not { HasValue: true, Value: true })
+        if (name is not { HasValue: true, Value: string switchName }
+            || isEnabled is not { HasValue: true, Value: true })
         {
             return;
         }

@@ -76,7 +76,7 @@ public sealed class WeakeningRuntimeSwitchFixerTests
     }
 
     [Fact]
-    public async Task RemoveSwitch_FixAllNeighboursWithCommentsAndBlankLines()
+    public async Task RemoveSwitch_NeighboursKeepComments()
     {
         const string source = """
             using System;

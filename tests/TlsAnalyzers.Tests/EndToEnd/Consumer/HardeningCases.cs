@@ -34,5 +34,6 @@ public static class HardeningCases
         AppContext.SetSwitch("Switch.System.Net.DontEnableSystemDefaultTlsVersions", true); // expect: TLS010
     }
 
-    public static void SkipRevocation() => AppContext.SetSwitch("System.Net.Security.NoRevocationCheckByDefault", true); // expect: TLS010
+    public static void SkipRevocation() =>
+        AppContext.SetSwitch("System.Net.Security.NoRevocationCheckByDefault", true); // expect: TLS010
 }
