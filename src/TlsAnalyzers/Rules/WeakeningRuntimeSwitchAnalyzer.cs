@@ -79,6 +79,7 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
         }
 
         // Named arguments may come in any order, so look them up by parameter position.
+        // NOTE: only constants count. A name in a static readonly field or one built at run time is not followed.
         var name = GetArgumentValue(invocation, ordinal: 0)?.ConstantValue;
         var isEnabled = GetArgumentValue(invocation, ordinal: 1)?.ConstantValue;
         if (name is not { HasValue: true, Value: string switchName }

@@ -96,6 +96,34 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
+    public async Task RequireEncryption_OnNetFramework()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) =>
+                    new SslStream(inner, false, null, null, {|TLS009:EncryptionPolicy.AllowNoEncryption|});
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) =>
+                    new SslStream(inner, false, null, null, EncryptionPolicy.RequireEncryption);
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(
+            source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
     public async Task RemoveArgument_SslStreamConstructorOnNetFramework()
     {
         const string source = """

@@ -90,6 +90,21 @@ public sealed class WeakeningRuntimeSwitchAnalyzerTests
     }
 
     [Fact]
+    public async Task UsingStaticAppContext_IsReported()
+    {
+        const string source = """
+            using static System.AppContext;
+
+            class Startup
+            {
+                void Configure() => {|TLS010:SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|};
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
     public async Task HardenedAndUnknownValues_AreNotReported()
     {
         const string source = """
