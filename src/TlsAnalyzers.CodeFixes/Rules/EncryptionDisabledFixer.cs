@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using TlsAnalyzers.Rules;
+
+namespace TlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>
+/// Fixes TLS009. The first fix, which <c>dotnet format</c> applies, puts <c>EncryptionPolicy.RequireEncryption</c>
+/// in place of the weak value and always compiles. Where the value is an argument of a call that has an overload
+/// without the policy parameter (the <c>SslStream</c> constructors), a second fix drops the argument.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EncryptionDisabledFixer))]
+[Shared]
+public sealed class EncryptionDisabledFixer : CodeFixProvider
+{
+    public const string RequireEncryptionKey = "TLS009.RequireEncryption";
+    public const string RemoveArgumentKey = "TLS009.RemoveArgument";
+
+    private const string RequireEncryptionName = "RequireEncryption";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.EncryptionDisabled);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken)
+            .ConfigureAwait(false);
+        var policyType = semanticModel?.Compilation.GetTypeByMetadataName(
+            EncryptionDisabledAnalyzer.EncryptionPolicyTypeName);
+        if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax value
+            || semanticModel is null
+            || policyType is null)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use EncryptionPolicy.RequireEncryption",
+                cancellationToken => RequireEncryptionAsync(context.Document, value, policyType, cancellationToken),
+                RequireEncryptionKey),
+            context.Diagnostics);
+
+        if (value.Parent is ArgumentSyntax argument
+            && CanRemoveArgument(semanticModel, argument, context.CancellationToken))
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Remove the EncryptionPolicy argument",
+                    cancellationToken => RemoveArgumentAsync(context.Document, argument, cancellationToken),
+                    RemoveArgumentKey),
+                context.Diagnostics);
+        }
+    }
+
+    private static async Task<Document> RequireEncryptionAsync(
+        Document document, ExpressionSyntax value, INamedTypeSymbol policyType, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.ReplaceNode(value, CreateRequireEncryption(value, policyType).WithTriviaFrom(value));
+        return editor.GetChangedDocument();
+    }
+
+    // Keep the way the code names the member: `EncryptionPolicy.X`, a fully qualified name, or `X` under
+    // `using static`. A cast of a number gets the fully qualified name, which the simplifier then shortens as far as
+    // the file's usings allow. Parsing the name, rather than building it, gives the tree the compiler would build.
+    private static SyntaxNode CreateRequireEncryption(ExpressionSyntax value, ITypeSymbol policyType)
+    {
+        var requireName = SyntaxFactory.IdentifierName(RequireEncryptionName);
+        return value switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.WithName(requireName),
+            IdentifierNameSyntax => requireName,
+            _ => SyntaxFactory.ParseExpression(
+                    policyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + RequireEncryptionName)
+                .WithAdditionalAnnotations(Simplifier.Annotation),
+        };
+    }
+
+    private static async Task<Document> RemoveArgumentAsync(
+        Document document, ArgumentSyntax argument, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia);
+        return editor.GetChangedDocument();
+    }
+
+    // Removing the argument must bind to another overload of the same type, or to the same method when the
+    // parameter is optional with RequireEncryption as its default. The speculative bind proves the call
+    // still compiles and binds to the method the fix expects.
+    private static bool CanRemoveArgument(
+        SemanticModel semanticModel, ArgumentSyntax argument, CancellationToken cancellationToken)
+    {
+        if (argument.Parent is not ArgumentListSyntax argumentList
+            || argumentList.Parent is not (ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+                or InvocationExpressionSyntax)
+            || semanticModel.GetSymbolInfo(argumentList.Parent, cancellationToken).Symbol is not IMethodSymbol original)
+        {
+            return false;
+        }
+
+        var call = (ExpressionSyntax)argumentList.Parent;
+        var shortenedArguments = argumentList.WithArguments(argumentList.Arguments.Remove(argument));
+        var shortened = call.ReplaceNode(argumentList, shortenedArguments);
+        var speculative = semanticModel.GetSpeculativeSymbolInfo(
+            call.SpanStart, shortened, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
+        if (speculative is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(original, speculative))
+        {
+            var parameter = (semanticModel.GetOperation(argument, cancellationToken) as IArgumentOperation)?.Parameter;
+            return parameter is { HasExplicitDefaultValue: true, ExplicitDefaultValue: 0 };
+        }
+
+        return IsOverloadWithoutPolicy(original, speculative);
+    }
+
+    // The SslStream constructors without the parameter pass RequireEncryption. An overload of another type might
+    // not, so the fix is offered for SslStream only.
+    private static bool IsOverloadWithoutPolicy(IMethodSymbol original, IMethodSymbol speculative)
+    {
+        return original.ContainingType?.ToDisplayString() == "System.Net.Security.SslStream"
+            && SymbolEqualityComparer.Default.Equals(original.ContainingType, speculative.ContainingType)
+            && speculative.Parameters.All(parameter => parameter.Type.Name != "EncryptionPolicy");
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TlsAnalyzers.Infrastructure;
+
+namespace TlsAnalyzers.Rules;
+
+/// <summary>
+/// TLS009: reports <c>EncryptionPolicy.NoEncryption</c> and <c>EncryptionPolicy.AllowNoEncryption</c>, written as
+/// the enum member or as a cast of its number. Both let the handshake settle on a NULL cipher suite, which
+/// authenticates the peers and then sends every byte in clear text.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
+{
+    public const string EncryptionPolicyTypeName = "System.Net.Security.EncryptionPolicy";
+
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.EncryptionDisabled,
+        title: "Encryption disabled",
+        messageFormat: "'EncryptionPolicy.{0}' allows NULL cipher suites, so the data can travel unencrypted",
+        description: "EncryptionPolicy.NoEncryption and EncryptionPolicy.AllowNoEncryption let TLS run without "
+            + "encryption. Use EncryptionPolicy.RequireEncryption, or leave the encryption policy at its default.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(
+            GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var policyType = context.Compilation.GetTypeByMetadataName(EncryptionPolicyTypeName);
+        if (policyType is not { TypeKind: TypeKind.Enum })
+        {
+            return;
+        }
+
+        var weakFields = policyType.GetMembers()
+            .OfType<IFieldSymbol>()
+            .Where(field => field.Name is "NoEncryption" or "AllowNoEncryption" && field.HasConstantValue)
+            .ToImmutableArray();
+        if (weakFields.IsEmpty)
+        {
+            return;
+        }
+
+        var analysis = new PolicyAnalysis(policyType, weakFields);
+        context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+        context.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
+    }
+
+    /// <summary>The EncryptionPolicy type and its weak members, resolved once per compilation.</summary>
+    private sealed class PolicyAnalysis
+    {
+        private readonly INamedTypeSymbol policyType;
+        private readonly ImmutableArray<IFieldSymbol> weakFields;
+
+        public PolicyAnalysis(INamedTypeSymbol policyType, ImmutableArray<IFieldSymbol> weakFields)
+        {
+            this.policyType = policyType;
+            this.weakFields = weakFields;
+        }
+
+        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (!weakFields.Contains(reference.Field, SymbolEqualityComparer.Default))
+            {
+                return;
+            }
+
+            Report(context, reference, reference.Field.Name);
+        }
+
+        // `(EncryptionPolicy)2` selects NoEncryption as surely as the member name does.
+        public void AnalyzeConversion(OperationAnalysisContext context)
+        {
+            var conversion = (IConversionOperation)context.Operation;
+            if (conversion.IsImplicit
+                || !SymbolEqualityComparer.Default.Equals(conversion.Type, policyType)
+                || SymbolEqualityComparer.Default.Equals(conversion.Operand.Type, policyType)
+                || !conversion.ConstantValue.HasValue)
+            {
+                return;
+            }
+
+            var field = weakFields.FirstOrDefault(
+                weak => Equals(weak.ConstantValue, conversion.ConstantValue.Value));
+            if (field is not null)
+            {
+                Report(context, conversion, field.Name);
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, IOperation operation, string memberName)
+        {
+            if (ValueTestContext.IsTestedOrRemoved(operation) || IsInNameOf(operation))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), memberName));
+        }
+
+        private static bool IsInNameOf(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is INameOfOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

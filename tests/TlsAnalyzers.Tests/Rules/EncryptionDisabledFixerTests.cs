@@ -1,0 +1,259 @@
+using System.Threading.Tasks;
+using TlsAnalyzers.CodeFixes.Rules;
+using TlsAnalyzers.Tests.Verifiers;
+using Verify = TlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    TlsAnalyzers.Rules.EncryptionDisabledAnalyzer, TlsAnalyzers.CodeFixes.Rules.EncryptionDisabledFixer>;
+
+namespace TlsAnalyzers.Tests.Rules;
+
+public sealed class EncryptionDisabledFixerTests
+{
+    [Fact]
+    public async Task RequireEncryption_FixAllKeepsEachSpelling()
+    {
+        const string source = """
+            using System.Net.Security;
+            using static System.Net.Security.EncryptionPolicy;
+
+            class Options
+            {
+                void Configure(SslClientAuthenticationOptions client, SslServerAuthenticationOptions server)
+                {
+                    client.EncryptionPolicy = {|TLS009:EncryptionPolicy.NoEncryption|}; // peer without TLS
+                    server.EncryptionPolicy = {|TLS009:System.Net.Security.EncryptionPolicy.AllowNoEncryption|};
+                    client.EncryptionPolicy = {|TLS009:AllowNoEncryption|};
+                    client.EncryptionPolicy = {|TLS009:(EncryptionPolicy)2|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using static System.Net.Security.EncryptionPolicy;
+
+            class Options
+            {
+                void Configure(SslClientAuthenticationOptions client, SslServerAuthenticationOptions server)
+                {
+                    client.EncryptionPolicy = EncryptionPolicy.RequireEncryption; // peer without TLS
+                    server.EncryptionPolicy = System.Net.Security.EncryptionPolicy.RequireEncryption;
+                    client.EncryptionPolicy = RequireEncryption;
+                    client.EncryptionPolicy = RequireEncryption;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey);
+    }
+
+    [Fact]
+    public async Task Cast_WithoutUsing_IsQualified()
+    {
+        const string source = """
+            class Options
+            {
+                void Configure(System.Net.Security.SslClientAuthenticationOptions client)
+                {
+                    client.EncryptionPolicy = {|TLS009:(System.Net.Security.EncryptionPolicy)1|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            class Options
+            {
+                void Configure(System.Net.Security.SslClientAuthenticationOptions client)
+                {
+                    client.EncryptionPolicy = System.Net.Security.EncryptionPolicy.RequireEncryption;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey);
+    }
+
+    [Fact]
+    public async Task DefaultFix_IsRequireEncryption()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(inner, false, null, null, {|TLS009:EncryptionPolicy.NoEncryption|});
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(inner, false, null, null, EncryptionPolicy.RequireEncryption);
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task RequireEncryption_OnNetFramework()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) =>
+                    new SslStream(inner, false, null, null, {|TLS009:EncryptionPolicy.AllowNoEncryption|});
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) =>
+                    new SslStream(inner, false, null, null, EncryptionPolicy.RequireEncryption);
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(
+            source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
+    public async Task RemoveArgument_SslStreamConstructorOnNetFramework()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner, RemoteCertificateValidationCallback validate)
+                {
+                    var first = new SslStream(inner, false, validate, null, {|TLS009:EncryptionPolicy.NoEncryption|});
+                    var second = new SslStream(inner, true, validate, null, {|TLS009:EncryptionPolicy.AllowNoEncryption|});
+                    return first;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner, RemoteCertificateValidationCallback validate)
+                {
+                    var first = new SslStream(inner, false, validate, null);
+                    var second = new SslStream(inner, true, validate, null);
+                    return first;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(
+            source, fixedSource, EncryptionDisabledFixer.RemoveArgumentKey, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
+    public async Task RemoveArgument_NamedArgument()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(
+                    inner,
+                    leaveInnerStreamOpen: false,
+                    userCertificateValidationCallback: null,
+                    userCertificateSelectionCallback: null,
+                    encryptionPolicy: {|TLS009:EncryptionPolicy.NoEncryption|});
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(
+                    inner,
+                    leaveInnerStreamOpen: false,
+                    userCertificateValidationCallback: null,
+                    userCertificateSelectionCallback: null);
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+
+    [Fact]
+    public async Task RemoveArgument_OptionalParameterDefaultingToRequire()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Transport
+            {
+                void Open(string host, EncryptionPolicy policy = EncryptionPolicy.RequireEncryption) { }
+
+                void Run() => Open("db", {|TLS009:EncryptionPolicy.NoEncryption|});
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Transport
+            {
+                void Open(string host, EncryptionPolicy policy = EncryptionPolicy.RequireEncryption) { }
+
+                void Run() => Open("db");
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+
+    [Fact]
+    public async Task RemoveArgument_NotOfferedForUserOverload()
+    {
+        // The overload without the parameter is user code that may pick any policy, so only RequireEncryption is
+        // offered.
+        const string source = """
+            using System.Net.Security;
+
+            class Transport
+            {
+                void Open(string host) { }
+
+                void Open(string host, EncryptionPolicy policy) { }
+
+                void Run() => Open("db", {|TLS009:EncryptionPolicy.NoEncryption|});
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, source, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+
+    [Fact]
+    public async Task RemoveArgument_NotOfferedForProperty()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                void Configure(SslClientAuthenticationOptions client) =>
+                    client.EncryptionPolicy = {|TLS009:EncryptionPolicy.NoEncryption|};
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, source, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+}

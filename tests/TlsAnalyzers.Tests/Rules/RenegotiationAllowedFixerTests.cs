@@ -1,0 +1,98 @@
+using System.Threading.Tasks;
+using TlsAnalyzers.CodeFixes.Rules;
+using Verify = TlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    TlsAnalyzers.Rules.RenegotiationAllowedAnalyzer, TlsAnalyzers.CodeFixes.Rules.RenegotiationAllowedFixer>;
+
+namespace TlsAnalyzers.Tests.Rules;
+
+public sealed class RenegotiationAllowedFixerTests
+{
+    [Fact]
+    public async Task Initializer_SetsFalseAndKeepsComment()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                SslServerAuthenticationOptions Create() => new SslServerAuthenticationOptions
+                {
+                    {|TLS008:AllowRenegotiation = true|}, // legacy clients
+                };
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Server
+            {
+                SslServerAuthenticationOptions Create() => new SslServerAuthenticationOptions
+                {
+                    AllowRenegotiation = false, // legacy clients
+                };
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, RenegotiationAllowedFixer.DisallowRenegotiationKey);
+    }
+
+    [Fact]
+    public async Task FixAll_SetsEveryAssignmentToFalse()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                const bool Legacy = true;
+
+                void Configure(SslServerAuthenticationOptions first, SslServerAuthenticationOptions second)
+                {
+                    {|TLS008:first.AllowRenegotiation = true|};
+                    {|TLS008:second.AllowRenegotiation = Legacy|};
+                    var third = new SslServerAuthenticationOptions { {|TLS008:AllowRenegotiation = true|} };
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Server
+            {
+                const bool Legacy = true;
+
+                void Configure(SslServerAuthenticationOptions first, SslServerAuthenticationOptions second)
+                {
+                    first.AllowRenegotiation = false;
+                    second.AllowRenegotiation = false;
+                    var third = new SslServerAuthenticationOptions { AllowRenegotiation = false };
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, RenegotiationAllowedFixer.DisallowRenegotiationKey);
+    }
+
+    [Fact]
+    public async Task DefaultFix_IsDisallowRenegotiation()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options) => {|TLS008:options.AllowRenegotiation = true|};
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options) => options.AllowRenegotiation = false;
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource);
+    }
+}
