@@ -35,6 +35,11 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
             "makes WCF default to its own protocol list instead of the operating system's choice",
         ["System.Net.Security.NoRevocationCheckByDefault"] =
             "turns off the certificate revocation check that SslStream and HttpClient make by default since .NET 10",
+
+        // No .NET release up to .NET 10 reads this name, so the call changes nothing today. It is reported because
+        // code that sets it means to relax revocation checking.
+        ["System.Net.Security.OfflineRevocationByDefault"] =
+            "asks for revocation checks against cached data only, so a revoked certificate can pass",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
