@@ -1,0 +1,97 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using TlsAnalyzers.Infrastructure;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace TlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>
+/// Moves a statement from the development branch of an <c>if (env.IsDevelopment())</c> check to its production
+/// branch, and turns the check into <c>if (!env.IsDevelopment())</c> when the development branch ends up empty.
+/// </summary>
+internal static class DevelopmentBranchMove
+{
+    /// <summary>
+    /// Returns true when <paramref name="statement"/> sits directly in the development branch and the production
+    /// branch is a block, a single statement or missing, not an <c>else if</c> chain.
+    /// </summary>
+    public static bool CanMove(
+        IfStatementSyntax ifStatement, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!IsNegated(ifStatement, model, cancellationToken, out var negated))
+        {
+            return false;
+        }
+
+        var developmentBranch = negated ? ifStatement.Else?.Statement : ifStatement.Statement;
+        var productionBranch = negated ? ifStatement.Statement : ifStatement.Else?.Statement;
+        var isDirectChild = statement == developmentBranch || statement.Parent == developmentBranch;
+        return developmentBranch is not null && isDirectChild && productionBranch is not IfStatementSyntax;
+    }
+
+    public static IfStatementSyntax Move(
+        IfStatementSyntax ifStatement, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        IsNegated(ifStatement, model, cancellationToken, out var negated);
+        var moved = statement.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation);
+        var developmentBranch = Remove(negated ? ifStatement.Else!.Statement : ifStatement.Statement, statement);
+        var productionBranch = negated ? ifStatement.Statement : ifStatement.Else?.Statement;
+        var newProduction = productionBranch is null
+            ? Block(moved).WithAdditionalAnnotations(Formatter.Annotation)
+            : HstsInsertion.AppendStatement(productionBranch, moved);
+
+        if (IsEmpty(developmentBranch))
+        {
+            // Only the production branch is left: `if (!env.IsDevelopment()) { ... }`.
+            var condition = negated
+                ? ifStatement.Condition
+                : PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, ifStatement.Condition.WithoutTrivia())
+                    .WithTriviaFrom(ifStatement.Condition);
+            return ifStatement.WithCondition(condition)
+                .WithStatement(newProduction.WithTriviaFrom(ifStatement.Statement))
+                .WithElse(null)
+                .WithTrailingTrivia(ifStatement.GetTrailingTrivia());
+        }
+
+        return negated
+            ? ifStatement.WithStatement(newProduction).WithElse(ifStatement.Else!.WithStatement(developmentBranch))
+            : WithElse(ifStatement.WithStatement(developmentBranch), newProduction);
+    }
+
+    private static IfStatementSyntax WithElse(IfStatementSyntax ifStatement, StatementSyntax production)
+    {
+        if (ifStatement.Else is not null)
+        {
+            return ifStatement.WithElse(ifStatement.Else.WithStatement(production));
+        }
+
+        var trailing = ifStatement.GetTrailingTrivia();
+        return ifStatement.WithoutTrailingTrivia()
+            .WithElse(ElseClause(production).WithAdditionalAnnotations(Formatter.Annotation))
+            .WithTrailingTrivia(trailing);
+    }
+
+    private static StatementSyntax Remove(StatementSyntax branch, StatementSyntax statement)
+    {
+        if (branch == statement)
+        {
+            return Block().WithTriviaFrom(branch).WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        return branch.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!;
+    }
+
+    // A block that still holds a comment is not empty: the comment may explain the development setup.
+    private static bool IsEmpty(StatementSyntax branch) =>
+        branch is BlockSyntax { Statements.Count: 0 } block
+        && !block.CloseBraceToken.LeadingTrivia.Any(trivia => !trivia.IsKind(SyntaxKind.WhitespaceTrivia)
+            && !trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+
+    private static bool IsNegated(
+        IfStatementSyntax ifStatement, SemanticModel model, CancellationToken cancellationToken, out bool negated) =>
+        DevelopmentCheck.IsDevelopmentCondition(model.GetOperation(ifStatement.Condition, cancellationToken), out negated);
+}
