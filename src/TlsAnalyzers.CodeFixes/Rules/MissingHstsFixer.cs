@@ -38,6 +38,13 @@ public sealed class MissingHstsFixer : CodeFixProvider
             return;
         }
 
+        // The static form (HttpsPolicyBuilderExtensions.UseHttpsRedirection(app)) has a type, not the app, before the dot.
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model?.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol { ReducedFrom: not null })
+        {
+            return;
+        }
+
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Add UseHsts() before UseHttpsRedirection()",

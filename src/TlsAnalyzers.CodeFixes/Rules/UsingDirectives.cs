@@ -16,7 +16,8 @@ internal static class UsingDirectives
             return root;
         }
 
-        var directive = UsingDirective(ParseName(namespaceName)).WithTrailingTrivia(EndOfLine(GetNewLine(root)));
+        // Parsed rather than built, so the directive carries no elastic trivia that the formatter would rewrite.
+        var directive = ParseCompilationUnit("using " + namespaceName + ";" + GetNewLine(root)).Usings[0];
         var index = unit.Usings.TakeWhile(existing => existing.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
             && existing.Alias is null
             && string.CompareOrdinal(existing.Name?.ToString(), namespaceName) < 0).Count();
