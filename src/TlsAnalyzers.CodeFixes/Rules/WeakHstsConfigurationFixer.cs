@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using TlsAnalyzers.Rules;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -46,7 +45,7 @@ public sealed class WeakHstsConfigurationFixer : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Set the HSTS max-age to two years",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root!.ReplaceNode(assignment, WithTwoYears(assignment)))),
+                    cancellationToken => SetTwoYearsAsync(context.Document, assignment, cancellationToken),
                     MaxAgeEquivalenceKey),
                 diagnostic);
             return;
@@ -60,12 +59,25 @@ public sealed class WeakHstsConfigurationFixer : CodeFixProvider
     }
 
     // 730 days = 63,072,000 seconds, the max-age of the browsers' HSTS preload lists and Mozilla's guidelines.
-    private static AssignmentExpressionSyntax WithTwoYears(AssignmentExpressionSyntax assignment)
+    private static async Task<Document> SetTwoYearsAsync(
+        Document document, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
     {
-        var twoYears = ParseExpression("global::System.TimeSpan.FromDays(730)")
-            .WithTriviaFrom(assignment.Right)
-            .WithAdditionalAnnotations(Simplifier.Annotation);
-        return assignment.WithRight(twoYears);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        // Write TimeSpan when it binds to System.TimeSpan at this spot (a using or an implicit global using),
+        // System.TimeSpan otherwise.
+        var shortForm = ParseExpression("TimeSpan.FromDays(730)");
+        var bound = model.GetSpeculativeSymbolInfo(
+            assignment.Right.SpanStart, shortForm, SpeculativeBindingOption.BindAsExpression).Symbol;
+        var twoYears = bound?.ContainingType?.ToDisplayString() == "System.TimeSpan"
+            ? shortForm
+            : ParseExpression("System.TimeSpan.FromDays(730)");
+        return document.WithSyntaxRoot(root.ReplaceNode(assignment.Right, twoYears.WithTriviaFrom(assignment.Right)));
     }
 
     private static async Task RegisterMoveAsync(CodeFixContext context, ExpressionStatementSyntax statement)
