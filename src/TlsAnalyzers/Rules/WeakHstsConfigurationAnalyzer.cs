@@ -142,8 +142,12 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
     private static string Describe(TimeSpan value)
     {
         var seconds = (long)value.TotalSeconds;
-        return value.Ticks % TimeSpan.TicksPerDay == 0
-            ? string.Format(CultureInfo.InvariantCulture, "{0} days ({1} seconds)", (long)value.TotalDays, seconds)
-            : string.Format(CultureInfo.InvariantCulture, "{0} seconds", seconds);
+        if (value.Ticks % TimeSpan.TicksPerDay != 0)
+        {
+            return string.Format(CultureInfo.InvariantCulture, "{0} seconds", seconds);
+        }
+
+        var days = (long)value.TotalDays;
+        return string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2} seconds)", days, days == 1 ? "day" : "days", seconds);
     }
 }

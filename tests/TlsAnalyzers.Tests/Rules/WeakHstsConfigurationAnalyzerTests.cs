@@ -39,7 +39,7 @@ public sealed class WeakHstsConfigurationAnalyzerTests
     [InlineData("TimeSpan.Zero", "0 days (0 seconds)")]
     [InlineData("new TimeSpan(180, 0, 0, 0)", "180 days (15552000 seconds)")]
     [InlineData("new TimeSpan(12, 0, 0)", "43200 seconds")]
-    [InlineData("new TimeSpan(864000000000)", "1 days (86400 seconds)")]
+    [InlineData("new TimeSpan(864000000000)", "1 day (86400 seconds)")]
     [InlineData("TimeSpan.FromDays(7.5)", "648000 seconds")]
     public async Task AddHsts_ShortMaxAge_Reports(string value, string description)
     {
