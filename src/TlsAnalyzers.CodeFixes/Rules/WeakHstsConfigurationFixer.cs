@@ -58,7 +58,7 @@ public sealed class WeakHstsConfigurationFixer : CodeFixProvider
         }
     }
 
-    // 730 days = 63,072,000 seconds, the max-age of the browsers' HSTS preload lists and Mozilla's guidelines.
+    // 730 days = 63,072,000 seconds, the max-age of hstspreload.org's example header and Mozilla's guidelines.
     private static async Task<Document> SetTwoYearsAsync(
         Document document, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
     {

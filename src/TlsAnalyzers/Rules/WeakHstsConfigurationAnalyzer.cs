@@ -27,9 +27,9 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
         RuleIds.WeakHstsConfiguration,
         title: "Weak HSTS configuration",
         messageFormat: "{0}",
-        description: "Set HstsOptions.MaxAge to at least one year (two years, TimeSpan.FromDays(730), is the value "
-            + "of the browsers' preload lists) and call UseHsts() outside development, so production responses "
-            + "carry the Strict-Transport-Security header.");
+        description: "Set HstsOptions.MaxAge to at least one year, better two years (TimeSpan.FromDays(730)), "
+            + "and call UseHsts() outside development, so production responses carry the "
+            + "Strict-Transport-Security header.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
