@@ -29,7 +29,8 @@ internal static class DevelopmentBranchMove
 
         var developmentBranch = negated ? ifStatement.Else?.Statement : ifStatement.Statement;
         var productionBranch = negated ? ifStatement.Statement : ifStatement.Else?.Statement;
-        var isDirectChild = statement == developmentBranch || statement.Parent == developmentBranch;
+        var isDirectChild = statement == developmentBranch
+            || (developmentBranch is BlockSyntax && statement.Parent == developmentBranch);
         return developmentBranch is not null && isDirectChild && productionBranch is not IfStatementSyntax;
     }
 
@@ -82,14 +83,38 @@ internal static class DevelopmentBranchMove
             return Block().WithTriviaFrom(branch).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        return branch.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!;
+        var block = (BlockSyntax)branch;
+        var index = block.Statements.IndexOf(statement);
+        var newBlock = block.WithStatements(block.Statements.RemoveAt(index));
+        if (!HasComment(statement.GetLeadingTrivia()))
+        {
+            return newBlock;
+        }
+
+        // A comment above the moved call usually describes the development setup, so it stays in the branch, on
+        // the next statement or the closing brace; the moved call's own indentation goes.
+        var comment = statement.GetLeadingTrivia();
+        if (comment.Last().IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            comment = comment.RemoveAt(comment.Count - 1);
+        }
+
+        if (index < newBlock.Statements.Count)
+        {
+            var next = newBlock.Statements[index];
+            return newBlock.ReplaceNode(next, next.WithLeadingTrivia(comment.AddRange(next.GetLeadingTrivia())));
+        }
+
+        var closeBrace = newBlock.CloseBraceToken;
+        return newBlock.WithCloseBraceToken(closeBrace.WithLeadingTrivia(comment.AddRange(closeBrace.LeadingTrivia)));
     }
 
     // A block that still holds a comment is not empty: the comment may explain the development setup.
     private static bool IsEmpty(StatementSyntax branch) =>
-        branch is BlockSyntax { Statements.Count: 0 } block
-        && !block.CloseBraceToken.LeadingTrivia.Any(trivia => !trivia.IsKind(SyntaxKind.WhitespaceTrivia)
-            && !trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        branch is BlockSyntax { Statements.Count: 0 } block && !HasComment(block.CloseBraceToken.LeadingTrivia);
+
+    private static bool HasComment(SyntaxTriviaList trivia) => trivia.Any(item =>
+        !item.IsKind(SyntaxKind.WhitespaceTrivia) && !item.IsKind(SyntaxKind.EndOfLineTrivia));
 
     private static bool IsNegated(
         IfStatementSyntax ifStatement, SemanticModel model, CancellationToken cancellationToken, out bool negated) =>

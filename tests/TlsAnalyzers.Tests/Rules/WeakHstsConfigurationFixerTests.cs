@@ -189,6 +189,92 @@ public sealed class WeakHstsConfigurationFixerTests
     }
 
     [Fact]
+    public async Task DevelopmentOnly_EmbeddedStatement_NegatesCheck()
+    {
+        await VerifyMoveAsync(StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                        {|TLS007:app.UseHsts()|};
+
+                    app.UseHttpsRedirection();
+                }
+            }
+            """, StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (!env.IsDevelopment())
+                    {
+                        app.UseHsts();
+                    }
+
+                    app.UseHttpsRedirection();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DevelopmentOnly_CommentInBranch_KeepsBranch()
+    {
+        await VerifyMoveAsync(StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        // Local certificates come from dotnet dev-certs.
+                        {|TLS007:app.UseHsts()|};
+                    }
+                }
+            }
+            """, StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        // Local certificates come from dotnet dev-certs.
+                    }
+                    else
+                    {
+                        app.UseHsts();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DevelopmentOnly_CommentBeforeNextStatement_StaysInBranch()
+    {
+        await VerifyMoveAsync(StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        // Developer tooling.
+                        {|TLS007:app.UseHsts()|};
+                        app.UseDeveloperExceptionPage();
+                    }
+                }
+            }
+            """, StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        // Developer tooling.
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseHsts();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task DevelopmentOnly_ElseOfNegatedCheck_MovesToThenBranch()
     {
         await VerifyMoveAsync(StartupHeader + """
