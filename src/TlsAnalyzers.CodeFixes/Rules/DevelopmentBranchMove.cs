@@ -29,6 +29,8 @@ internal static class DevelopmentBranchMove
 
         var developmentBranch = negated ? ifStatement.Else?.Statement : ifStatement.Statement;
         var productionBranch = negated ? ifStatement.Statement : ifStatement.Else?.Statement;
+        // NOTE: a call nested deeper in the branch (inside another if, a loop or a lambda) gets no move, because
+        // lifting it out would change when it runs; the diagnostic stays for the developer.
         var isDirectChild = statement == developmentBranch
             || (developmentBranch is BlockSyntax && statement.Parent == developmentBranch);
         return developmentBranch is not null && isDirectChild && productionBranch is not IfStatementSyntax;

@@ -40,17 +40,13 @@ internal sealed class EnvironmentReference(ExpressionSyntax expression, string? 
     public static EnvironmentReference? FromScope(SemanticModel model, int position)
     {
         var enclosing = model.GetEnclosingSymbol(position);
-        var candidates = model.LookupSymbols(position)
+        var best = model.LookupSymbols(position)
             .Select(symbol => (Symbol: symbol, Type: GetVariableType(symbol, position, enclosing), Rank: Rank(symbol)))
             .Where(candidate => candidate.Type is not null && candidate.Rank >= 0 && GetNamespace(candidate.Type) is not null)
             .OrderBy(candidate => candidate.Rank)
-            .ThenBy(candidate => candidate.Symbol.Name, System.StringComparer.Ordinal);
-        foreach (var candidate in candidates)
-        {
-            return Create(model, position, IdentifierName(candidate.Symbol.Name), candidate.Type!);
-        }
-
-        return null;
+            .ThenBy(candidate => candidate.Symbol.Name, System.StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Symbol is null ? null : Create(model, position, IdentifierName(best.Symbol.Name), best.Type!);
     }
 
     private static EnvironmentReference Create(SemanticModel model, int position, ExpressionSyntax expression, ITypeSymbol type)
@@ -93,7 +89,7 @@ internal sealed class EnvironmentReference(ExpressionSyntax expression, string? 
             return null;
         }
 
-        var types = type.AllInterfaces.Add(type as INamedTypeSymbol ?? type.AllInterfaces.First());
+        var types = type is INamedTypeSymbol named ? type.AllInterfaces.Add(named) : type.AllInterfaces;
         if (types.Any(candidate => IsType(candidate, "Microsoft.Extensions.Hosting", "IHostEnvironment")
             || IsType(candidate, "Microsoft.Extensions.Hosting", "IHostingEnvironment")))
         {
