@@ -30,7 +30,7 @@ internal static class DevelopmentBranchMove
         var developmentBranch = negated ? ifStatement.Else?.Statement : ifStatement.Statement;
         var productionBranch = negated ? ifStatement.Statement : ifStatement.Else?.Statement;
         // NOTE: a call nested deeper in the branch (inside another if, a loop or a lambda) gets no move, because
-        // lifting it out would change when it runs; the diagnostic stays for the developer.
+        // lifting it out would change when it runs. The diagnostic stays for the developer.
         var isDirectChild = statement == developmentBranch
             || (developmentBranch is BlockSyntax && statement.Parent == developmentBranch);
         return developmentBranch is not null && isDirectChild && productionBranch is not IfStatementSyntax;
@@ -93,8 +93,8 @@ internal static class DevelopmentBranchMove
             return newBlock;
         }
 
-        // A comment above the moved call usually describes the development setup, so it stays in the branch, on
-        // the next statement or the closing brace; the moved call's own indentation goes.
+        // A comment above the moved call usually describes the development setup, so it stays in the branch. It
+        // moves to the next statement or the closing brace, without the moved call's indentation.
         var comment = statement.GetLeadingTrivia();
         if (comment.Last().IsKind(SyntaxKind.WhitespaceTrivia))
         {

@@ -79,9 +79,9 @@ internal sealed class EnvironmentReference(ExpressionSyntax expression, string? 
         };
     }
 
-    // Microsoft.Extensions.Hosting holds IsDevelopment for IHostEnvironment (IWebHostEnvironment derives from it)
-    // and its obsolete IHostingEnvironment; Microsoft.AspNetCore.Hosting holds it for the ASP.NET Core 2.x
-    // IHostingEnvironment.
+    // Microsoft.Extensions.Hosting declares IsDevelopment for IHostEnvironment (IWebHostEnvironment derives from
+    // it) and for its obsolete IHostingEnvironment. Microsoft.AspNetCore.Hosting declares it for the ASP.NET Core
+    // 2.x IHostingEnvironment.
     private static string? GetNamespace(ITypeSymbol? type)
     {
         if (type is null)

@@ -14,8 +14,8 @@ namespace TlsAnalyzers.Rules;
 
 /// <summary>
 /// TLS006: an ASP.NET Core app redirects to HTTPS but no code in the compilation adds HSTS. Without the
-/// Strict-Transport-Security header a browser keeps trying plain HTTP first, and an attacker on the network answers
-/// that request before the redirect (SSL stripping).
+/// Strict-Transport-Security header a browser keeps trying plain HTTP first, and an attacker on the network can
+/// intercept that request before the redirect (SSL stripping).
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer

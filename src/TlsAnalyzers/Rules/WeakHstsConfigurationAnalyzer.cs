@@ -14,7 +14,7 @@ namespace TlsAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property that tells the code fix which problem was found.</summary>
+    /// <summary>Diagnostic property that names the problem found, so the code fix can pick its action.</summary>
     internal const string KindProperty = "Kind";
 
     internal const string ShortMaxAgeKind = "ShortMaxAge";
