@@ -19,7 +19,8 @@ internal static class RuleDescriptors
         string title,
         string messageFormat,
         string description,
-        DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+        DiagnosticSeverity severity = DiagnosticSeverity.Warning,
+        params string[] customTags)
     {
         return new DiagnosticDescriptor(
             id,
@@ -30,6 +31,6 @@ internal static class RuleDescriptors
             isEnabledByDefault: true,
             description: description,
             helpLinkUri: GetHelpUri(id),
-            customTags: WellKnownDiagnosticTags.Telemetry);
+            customTags: [WellKnownDiagnosticTags.Telemetry, .. customTags]);
     }
 }

@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using TlsAnalyzers.Infrastructure;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace TlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>
+/// Works out where <c>UseHsts()</c> goes for one <c>UseHttpsRedirection()</c> statement and rewrites the syntax
+/// tree: into the production branch of an existing <c>IsDevelopment()</c> check, into a new
+/// <c>if (!env.IsDevelopment())</c>, or unguarded when no environment is in scope.
+/// </summary>
+internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
+{
+    private readonly StatementSyntax _statement = (StatementSyntax)redirection.Parent!;
+
+    private ExpressionSyntax Receiver => ((MemberAccessExpressionSyntax)redirection.Expression).Expression;
+
+    /// <summary>
+    /// Returns true for <c>receiver.UseHttpsRedirection();</c> as a statement of a block or of top-level code,
+    /// where the receiver can be evaluated twice: a name or a member access, not a call chain.
+    /// </summary>
+    public static bool CanInsertBefore(InvocationExpressionSyntax invocation)
+    {
+        // NOTE: a call chain (app.UseRouting().UseHttpsRedirection()) and an expression-bodied lambda
+        // (branch => branch.UseHttpsRedirection()) get no fix; the diagnostic stays for the developer to place UseHsts.
+        return invocation is { Expression: MemberAccessExpressionSyntax memberAccess, Parent: ExpressionStatementSyntax statement }
+            && statement.Parent is BlockSyntax or GlobalStatementSyntax
+            && memberAccess.Expression is IdentifierNameSyntax or ThisExpressionSyntax or MemberAccessExpressionSyntax
+            && !memberAccess.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any();
+    }
+
+    public SyntaxNode Apply(SyntaxNode root)
+    {
+        var useHsts = CreateUseHstsStatement();
+        if (IsInProductionBranch())
+        {
+            return InsertBefore(root, useHsts, blankLineBetween: false);
+        }
+
+        if (FindPrecedingDevelopmentCheck() is { } check)
+        {
+            return root.ReplaceNode(check.IfStatement, AddToProductionBranch(check.IfStatement, check.Negated, useHsts));
+        }
+
+        if (FindEnvironment() is not { } environment)
+        {
+            return InsertBefore(root, useHsts, blankLineBetween: false);
+        }
+
+        var guard = IfStatement(
+            PrefixUnaryExpression(
+                SyntaxKind.LogicalNotExpression,
+                InvocationExpression(MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression, environment.Expression, IdentifierName("IsDevelopment")))),
+            Block(useHsts)).WithAdditionalAnnotations(Formatter.Annotation);
+        var newRoot = InsertBefore(root, guard, blankLineBetween: true);
+        return environment.RequiredNamespace is { } ns ? UsingDirectives.Add(newRoot, ns) : newRoot;
+    }
+
+    private StatementSyntax CreateUseHstsStatement() =>
+        ExpressionStatement(InvocationExpression(MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression, Receiver.WithoutTrivia(), IdentifierName("UseHsts"))))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
+    // Inside `if (!env.IsDevelopment()) { ... }` (or the else of `if (env.IsDevelopment())`) UseHsts needs no guard.
+    private bool IsInProductionBranch()
+    {
+        var branch = _statement.Parent is BlockSyntax block ? (SyntaxNode)block : _statement;
+        return branch.Parent switch
+        {
+            IfStatementSyntax ifStatement => IsDevelopmentCheck(ifStatement, out var negated) && negated,
+            ElseClauseSyntax { Parent: IfStatementSyntax ifStatement } =>
+                IsDevelopmentCheck(ifStatement, out var negated) && !negated,
+            _ => false,
+        };
+    }
+
+    private (IfStatementSyntax IfStatement, bool Negated)? FindPrecedingDevelopmentCheck()
+    {
+        foreach (var sibling in GetPrecedingSiblings().Reverse())
+        {
+            if (sibling is IfStatementSyntax ifStatement
+                && IsDevelopmentCheck(ifStatement, out var negated)
+                && ProductionBranchCanTakeStatement(ifStatement, negated))
+            {
+                return (ifStatement, negated);
+            }
+        }
+
+        return null;
+    }
+
+    // An `else if` chain has no single production branch to add to.
+    private static bool ProductionBranchCanTakeStatement(IfStatementSyntax ifStatement, bool negated) =>
+        negated || ifStatement.Else?.Statement is null or not IfStatementSyntax;
+
+    private IEnumerable<StatementSyntax> GetPrecedingSiblings()
+    {
+        if (_statement.Parent is BlockSyntax block)
+        {
+            return block.Statements.TakeWhile(statement => statement != _statement);
+        }
+
+        var global = (GlobalStatementSyntax)_statement.Parent!;
+        var unit = (CompilationUnitSyntax)global.Parent!;
+        return unit.Members.TakeWhile(member => member != global).OfType<GlobalStatementSyntax>().Select(member => member.Statement);
+    }
+
+    private bool IsDevelopmentCheck(IfStatementSyntax ifStatement, out bool negated) =>
+        DevelopmentCheck.IsDevelopmentCondition(model.GetOperation(ifStatement.Condition, cancellationToken), out negated);
+
+    private static IfStatementSyntax AddToProductionBranch(IfStatementSyntax ifStatement, bool negated, StatementSyntax useHsts)
+    {
+        if (negated)
+        {
+            return ifStatement.WithStatement(AppendStatement(ifStatement.Statement, useHsts));
+        }
+
+        if (ifStatement.Else is null)
+        {
+            var thenBranch = ifStatement.Statement.WithTrailingTrivia(ifStatement.Statement.GetTrailingTrivia()
+                .Where(trivia => !trivia.IsKind(SyntaxKind.EndOfLineTrivia)));
+            return ifStatement.WithStatement(thenBranch)
+                .WithElse(ElseClause(Block(useHsts)).WithAdditionalAnnotations(Formatter.Annotation))
+                .WithTrailingTrivia(ifStatement.GetTrailingTrivia());
+        }
+
+        return ifStatement.WithElse(ifStatement.Else.WithStatement(AppendStatement(ifStatement.Else.Statement, useHsts)));
+    }
+
+    internal static StatementSyntax AppendStatement(StatementSyntax branch, StatementSyntax statement)
+    {
+        if (branch is BlockSyntax block)
+        {
+            return block.AddStatements(statement);
+        }
+
+        return Block(branch.WithoutTrivia(), statement)
+            .WithTriviaFrom(branch)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private EnvironmentReference? FindEnvironment() =>
+        EnvironmentReference.FromWebApplication(model, Receiver, cancellationToken)
+        ?? EnvironmentReference.FromScope(model, _statement.SpanStart);
+
+    // Blank lines above the redirect move above the new statement, and comments stay with the redirect.
+    private SyntaxNode InsertBefore(SyntaxNode root, StatementSyntax newStatement, bool blankLineBetween)
+    {
+        var leading = _statement.GetLeadingTrivia();
+        var firstComment = leading.IndexOf(leading.FirstOrDefault(trivia =>
+            !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia)));
+        var aboveTrivia = firstComment < 0 ? leading : TriviaList(leading.Take(firstComment));
+        var commentStart = firstComment > 0 && leading[firstComment - 1].IsKind(SyntaxKind.WhitespaceTrivia)
+            ? firstComment - 1
+            : firstComment;
+        var ownTrivia = firstComment < 0 ? GetIndentation(leading) : TriviaList(leading.Skip(commentStart));
+
+        var newLine = EndOfLine(UsingDirectives.GetNewLine(_statement.SyntaxTree.GetRoot(cancellationToken)));
+        var first = newStatement.WithLeadingTrivia(aboveTrivia).WithTrailingTrivia(newLine);
+        var second = _statement.WithLeadingTrivia(blankLineBetween ? ownTrivia.Insert(0, newLine) : ownTrivia);
+        return ReplaceWithTwo(root, first, second);
+    }
+
+    private SyntaxNode ReplaceWithTwo(SyntaxNode root, StatementSyntax first, StatementSyntax second)
+    {
+        if (_statement.Parent is GlobalStatementSyntax global)
+        {
+            return root.ReplaceNode(global, new SyntaxNode[] { GlobalStatement(first), global.WithStatement(second) });
+        }
+
+        return root.ReplaceNode(_statement, new SyntaxNode[] { first, second });
+    }
+
+    private static SyntaxTriviaList GetIndentation(SyntaxTriviaList leading) =>
+        leading.Count > 0 && leading.Last().IsKind(SyntaxKind.WhitespaceTrivia) ? TriviaList(leading.Last()) : default;
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using TlsAnalyzers.Infrastructure;
+
+namespace TlsAnalyzers.Rules;
+
+/// <summary>
+/// TLS006: an ASP.NET Core app redirects to HTTPS but no code in the compilation adds HSTS. Without the
+/// Strict-Transport-Security header a browser keeps trying plain HTTP first, and an attacker on the network can
+/// intercept that request before the redirect (SSL stripping).
+/// </summary>
+[DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
+{
+    internal const string HeaderName = "Strict-Transport-Security";
+
+    // The decision needs every file of the compilation, so the rule reports at compilation end. IDEs run such
+    // analyzers only with full-solution analysis; the build always runs them.
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        RuleIds.MissingHsts,
+        title: "HTTPS app without HSTS",
+        messageFormat: "'{0}' redirects to HTTPS, but no code in the project adds HSTS (UseHsts or a "
+            + "Strict-Transport-Security header), so the first plain-HTTP request can be intercepted",
+        description: "Call app.UseHsts() outside development, before UseHttpsRedirection(), or send the "
+            + "Strict-Transport-Security header from your own middleware. If a reverse proxy adds the header, "
+            + "turn this rule off for the project.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var redirectionExtensions = context.Compilation.GetTypeByMetadataName(
+            "Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
+        if (redirectionExtensions is null)
+        {
+            return;
+        }
+
+        var headerNames = context.Compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
+        var state = new CompilationState(redirectionExtensions, headerNames);
+        context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterCompilationEndAction(state.ReportIfHstsMissing);
+    }
+
+    /// <summary>
+    /// What one compilation has shown so far: the UseHttpsRedirection calls, and whether any code adds HSTS.
+    /// </summary>
+    private sealed class CompilationState(INamedTypeSymbol redirectionExtensions, INamedTypeSymbol? headerNames)
+    {
+        private readonly ConcurrentQueue<Location> _redirections = new();
+        private int _hstsAdded;
+
+        private bool HstsAdded => Volatile.Read(ref _hstsAdded) != 0;
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name == "UseHttpsRedirection"
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, redirectionExtensions))
+            {
+                _redirections.Enqueue(GetReportLocation(invocation));
+                return;
+            }
+
+            if (!HstsAdded && AddsHsts(invocation))
+            {
+                Volatile.Write(ref _hstsAdded, 1);
+            }
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            if (!HstsAdded && WritesHeader(((ISimpleAssignmentOperation)context.Operation).Target))
+            {
+                Volatile.Write(ref _hstsAdded, 1);
+            }
+        }
+
+        public void ReportIfHstsMissing(CompilationAnalysisContext context)
+        {
+            if (HstsAdded)
+            {
+                return;
+            }
+
+            foreach (var location in _redirections.OrderBy(location => location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(location => location.SourceSpan.Start))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, "UseHttpsRedirection()"));
+            }
+        }
+
+        // Any UseHsts counts (NWebsec and other libraries have their own), and so do the policy builders of the
+        // security-headers libraries: AddStrictTransportSecurityMaxAge, AddStrictTransportSecurityMaxAgeIncludeSubDomains.
+        private bool AddsHsts(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (name == "UseHsts" || name.StartsWith("AddStrictTransportSecurity", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return name is "Append" or "Add" or "TryAdd" or "TryAddWithoutValidation"
+                && GetKeyArgument(invocation) is { } key
+                && IsHeaderName(key);
+        }
+
+        // headers["Strict-Transport-Security"] = ... and headers.StrictTransportSecurity = ... (IHeaderDictionary).
+        private bool WritesHeader(IOperation target)
+        {
+            if (target is not IPropertyReferenceOperation property)
+            {
+                return false;
+            }
+
+            if (property.Property.IsIndexer)
+            {
+                return property.Arguments.Length == 1 && IsHeaderName(property.Arguments[0].Value);
+            }
+
+            return property.Property.Name == "StrictTransportSecurity";
+        }
+
+        private bool IsHeaderName(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return string.Equals(text, HeaderName, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return value is IFieldReferenceOperation field
+                && field.Field.Name == "StrictTransportSecurity"
+                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, headerNames);
+        }
+    }
+
+    // The key is the first argument after the extended receiver of an extension method.
+    private static IOperation? GetKeyArgument(IInvocationOperation invocation)
+    {
+        var keyOrdinal = invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
+        return invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == keyOrdinal)?.Value;
+    }
+
+    // The squiggle covers the method name and its arguments, not a long receiver chain before it.
+    private static Location GetReportLocation(IInvocationOperation invocation)
+    {
+        var syntax = invocation.Syntax;
+        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess })
+        {
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(memberAccess.Name.SpanStart, syntax.Span.End));
+        }
+
+        return syntax.GetLocation();
+    }
+}

@@ -1,0 +1,399 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using TlsAnalyzers.Rules;
+using TlsAnalyzers.Tests.Verifiers;
+using Verify = TlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TlsAnalyzers.Rules.MissingHstsAnalyzer>;
+
+namespace TlsAnalyzers.Tests.Rules;
+
+public sealed class MissingHstsAnalyzerTests
+{
+    private const string MinimalApiHeader = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.Hosting;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+
+        """;
+
+    [Fact]
+    public async Task MinimalApi_RedirectWithoutHsts_Reports()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.MapGet("/", () => "hello");
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task MinimalApi_TemplateShape_NoDiagnostic()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/Error");
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task MinimalApi_HstsOnlyInDevelopment_NoDiagnostic()
+    {
+        // TLS007 reports this shape; TLS006 only asks whether the project adds HSTS at all.
+        await VerifyProgramAsync(MinimalApiHeader + """
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task StartupClass_WebHostEnvironment_Reports()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+
+                    app.{|TLS006:UseHttpsRedirection()|};
+                    app.UseRouting();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StartupClass_LegacyHostingEnvironment_Reports()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+
+            public class Startup
+            {
+            #pragma warning disable CS0618 // IHostingEnvironment is obsolete, and ASP.NET Core 2.x apps still use it.
+                public void Configure(IApplicationBuilder app, IHostingEnvironment env)
+            #pragma warning restore CS0618
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+
+                    app.{|TLS006:UseHttpsRedirection()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StartupClass_WithUseHsts_NoDiagnostic()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseExceptionHandler("/Home/Error");
+                        app.UseHsts();
+                    }
+
+                    app.UseHttpsRedirection();
+                    app.UseStaticFiles();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HstsInAnotherFile_NoDiagnostic()
+    {
+        var test = Verify.CreateTest(MinimalApiHeader + """
+            app.UseHttpsRedirection();
+            app.Run();
+            """, ReferenceSets.AspNetCore80);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("SecurityHeaders.cs", """
+            using Microsoft.AspNetCore.Builder;
+
+            internal static class SecurityHeaders
+            {
+                // An extension method that nothing in this compilation calls still counts: the rule cannot follow
+                // every call path, and a project that writes UseHsts has thought about HSTS.
+                public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseHsts();
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("context.Response.Headers[\"Strict-Transport-Security\"] = \"max-age=63072000\";")]
+    [InlineData("context.Response.Headers[\"strict-transport-security\"] = \"max-age=63072000\";")]
+    [InlineData("context.Response.Headers[HeaderNames.StrictTransportSecurity] = \"max-age=63072000\";")]
+    [InlineData("context.Response.Headers.StrictTransportSecurity = \"max-age=63072000\";")]
+    [InlineData("context.Response.Headers.Append(\"Strict-Transport-Security\", \"max-age=63072000\");")]
+    [InlineData("context.Response.Headers.Append(HeaderNames.StrictTransportSecurity, \"max-age=63072000\");")]
+    [InlineData("context.Response.Headers.Add(\"Strict-Transport-Security\", \"max-age=63072000\");")]
+    [InlineData("System.Collections.Generic.CollectionExtensions.TryAdd(\n"
+        + "    context.Response.Headers, HeaderNames.StrictTransportSecurity, \"max-age=63072000\");")]
+    public async Task HeaderWrittenByMiddleware_NoDiagnostic(string write)
+    {
+        await VerifyProgramAsync("using Microsoft.Net.Http.Headers;\n" + MinimalApiHeader + $$"""
+            app.Use(async (context, next) =>
+            {
+                {{write}}
+                await next(context);
+            });
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task OtherHeaderWritten_Reports()
+    {
+        await VerifyProgramAsync("using Microsoft.Net.Http.Headers;\n" + MinimalApiHeader + """
+            app.Use(async (context, next) =>
+            {
+                context.Response.Headers[HeaderNames.XFrameOptions] = "DENY";
+                context.Response.Headers.Append("X-Content-Type-Options", "Strict-Transport-Security");
+                await next(context);
+            });
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task SecurityHeadersLibraryPolicy_NoDiagnostic()
+    {
+        var test = Verify.CreateTest(MinimalApiHeader + """
+            app.UseHttpsRedirection();
+            app.Run();
+
+            // The shape of the security-headers libraries' policy builders, declared here so the test needs no package.
+            internal sealed class HeaderPolicyCollection
+            {
+                public HeaderPolicyCollection AddStrictTransportSecurityMaxAgeIncludeSubDomains(int maxAgeInSeconds) => this;
+            }
+
+            internal static class Policies
+            {
+                public static HeaderPolicyCollection Create() =>
+                    new HeaderPolicyCollection().AddStrictTransportSecurityMaxAgeIncludeSubDomains(63072000);
+            }
+            """, ReferenceSets.AspNetCore80);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ThirdPartyUseHsts_NoDiagnostic()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+
+            public static class NWebsecLikeExtensions
+            {
+                public static IApplicationBuilder UseHsts(this IApplicationBuilder app, System.Action<object> configure) => app;
+            }
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseHsts(options => { });
+                    app.UseHttpsRedirection();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MultipleRedirects_ReportsEach()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.{|TLS006:UseHttpsRedirection()|};
+                    app.Map("/api", api => api.{|TLS006:UseHttpsRedirection()|});
+                }
+            }
+
+            public class AdminStartup
+            {
+                public void Configure(IApplicationBuilder app) => app.{|TLS006:UseHttpsRedirection()|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CallChain_ReportsMethodNameOnly()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            app.UseRouting().{|TLS006:UseHttpsRedirection()|}.UseAuthorization();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task StaticCallForm_Reports()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app) => HttpsPolicyBuilderExtensions.{|TLS006:UseHttpsRedirection(app)|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UserTypeWithFrameworkNames_NoDiagnostic()
+    {
+        await VerifyAsync("""
+            namespace MyApp
+            {
+                public class Pipeline { }
+
+                public static class HttpsPolicyBuilderExtensions
+                {
+                    public static Pipeline UseHttpsRedirection(this Pipeline pipeline) => pipeline;
+                }
+
+                public class Startup
+                {
+                    public void Configure(Pipeline app) => app.UseHttpsRedirection();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WithoutAspNetCore_NoDiagnostic()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            public class Startup
+            {
+                public void Configure(object app) { }
+            }
+            """, ReferenceSets.Net80);
+    }
+
+    [Fact]
+    public async Task NetFramework_NoDiagnostic()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            public static class HttpsPolicyBuilderExtensions
+            {
+                public static object UseHttpsRedirection(this object app) => app;
+            }
+
+            public class Startup
+            {
+                public void Configuration(object app) => app.UseHttpsRedirection();
+            }
+            """, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
+    public async Task GeneratedCode_Reports()
+    {
+        var test = Verify.CreateTest("""
+            // <auto-generated/>
+            using Microsoft.AspNetCore.Builder;
+
+            public static class GeneratedPipeline
+            {
+                public static void Configure(IApplicationBuilder app) => app.{|TLS006:UseHttpsRedirection()|};
+            }
+            """, ReferenceSets.AspNetCore80);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task BrokenCode_StillReports()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.{|TLS006:UseHttpsRedirection()|}{|CS1002:|}
+                    app.{|CS1061:UseHstsMissing|}();
+                }{|CS1513:|}
+            
+            """);
+    }
+
+    [Fact]
+    public async Task BrokenCode_UnresolvedReceiver_NoDiagnostic()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    {|CS0103:missing|}.UseHttpsRedirection();
+                    app.{|CS1501:UseHttpsRedirection|}(42{|CS1026:|}{|CS1002:|}
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Descriptor_IsCompilationEnd()
+    {
+        Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, MissingHstsAnalyzer.Rule.CustomTags);
+        Assert.Contains(WellKnownDiagnosticTags.Telemetry, MissingHstsAnalyzer.Rule.CustomTags);
+    }
+
+    private static Task VerifyAsync(string source) => Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
+
+    private static Task VerifyProgramAsync(string source)
+    {
+        var test = Verify.CreateTest(source, ReferenceSets.AspNetCore80);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync(CancellationToken.None);
+    }
+}
