@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TlsAnalyzers.Infrastructure;
+
+namespace TlsAnalyzers.Rules;
+
+/// <summary>The TLS types of one compilation and the TLS002 checks that use them.</summary>
+internal sealed class CertificateValidationAnalysis
+{
+    private const string CertificateAuthenticationExtensions =
+        "Microsoft.Extensions.DependencyInjection.CertificateAuthenticationAppBuilderExtensions";
+
+    private readonly Compilation compilation;
+    private readonly INamedTypeSymbol sslPolicyErrors;
+    private readonly IPropertySymbol? acceptAnyValidator;
+    private readonly IMethodSymbol? allowAnyClientCertificate;
+    private readonly bool skipTestProjectsApplies;
+    private readonly ConcurrentDictionary<SyntaxTree, bool> invalidOptionReported = new();
+    private readonly object certificateAuthenticationLock = new();
+    private bool? hasCertificateAuthentication;
+
+    private CertificateValidationAnalysis(
+        Compilation compilation,
+        INamedTypeSymbol sslPolicyErrors,
+        IPropertySymbol? acceptAnyValidator,
+        IMethodSymbol? allowAnyClientCertificate,
+        bool isTestProject)
+    {
+        this.compilation = compilation;
+        this.sslPolicyErrors = sslPolicyErrors;
+        this.acceptAnyValidator = acceptAnyValidator;
+        this.allowAnyClientCertificate = allowAnyClientCertificate;
+        skipTestProjectsApplies = isTestProject;
+    }
+
+    public bool HasAcceptAnyValidator => acceptAnyValidator is not null;
+
+    public bool HasAllowAnyClientCertificate => allowAnyClientCertificate is not null;
+
+    /// <summary>Returns null when the compilation has no SslPolicyErrors, so no validation callback can exist.</summary>
+    public static CertificateValidationAnalysis? Create(Compilation compilation, AnalyzerOptions options)
+    {
+        var sslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
+        if (sslPolicyErrors is null)
+        {
+            return null;
+        }
+
+        var acceptAny = compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler")
+            ?.GetMembers("DangerousAcceptAnyServerCertificateValidator").OfType<IPropertySymbol>().FirstOrDefault();
+        var allowAny = compilation
+            .GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")
+            ?.GetMembers("AllowAnyClientCertificate").OfType<IMethodSymbol>().FirstOrDefault();
+        var isTestProject = string.Equals(
+            AnalyzerOptionReader.GetMSBuildProperty(options, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase);
+
+        return new CertificateValidationAnalysis(compilation, sslPolicyErrors, acceptAny, allowAny, isTestProject);
+    }
+
+    public void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (IAssignmentOperation)context.Operation;
+        if (assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Add })
+        {
+            return;
+        }
+
+        var member = assignment.Target switch
+        {
+            IPropertyReferenceOperation property => (ISymbol)property.Property,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+        if (member is not null && IsSinkMember(member))
+        {
+            AnalyzeValue(context, assignment.Value, "The callback assigned to '" + Describe(member) + "'");
+        }
+    }
+
+    public void AnalyzeInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (ISymbolInitializerOperation)context.Operation;
+        ISymbol? member = initializer switch
+        {
+            IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault(),
+            IPropertyInitializerOperation property => property.InitializedProperties.FirstOrDefault(),
+            _ => null,
+        };
+        if (member is not null && IsSinkMember(member))
+        {
+            AnalyzeValue(context, initializer.Value, "The callback assigned to '" + Describe(member) + "'");
+        }
+    }
+
+    public void AnalyzeArgument(OperationAnalysisContext context)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
+            || !CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+        {
+            return;
+        }
+
+        var target = parameter.ContainingSymbol as IMethodSymbol;
+        var description = target is null ? parameter.Name : parameter.Name + "' of '" + Describe(target);
+        AnalyzeValue(context, argument.Value, "The callback passed as '" + description + "'");
+    }
+
+    public void AnalyzePropertyReference(OperationAnalysisContext context)
+    {
+        var reference = (IPropertyReferenceOperation)context.Operation;
+        if (SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, acceptAnyValidator))
+        {
+            Report(context, reference.Syntax.GetLocation(), null, CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
+                "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
+        }
+    }
+
+    public void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
+        {
+            return;
+        }
+
+        // With certificate authentication registered, AllowAnyClientCertificate() is the documented set-up: Kestrel
+        // hands every certificate to the authentication handler, which validates it.
+        if (!HasCertificateAuthentication(context.CancellationToken))
+        {
+            Report(context, invocation.Syntax.GetLocation(), null,
+                CertificateValidationDisabledAnalyzer.AllowAnyClientCertificateKind,
+                "'AllowAnyClientCertificate()' without certificate authentication");
+        }
+    }
+
+    // Readonly fields and get-only properties hold a callback that is used elsewhere; the rule follows them from
+    // the place where they are used instead of reporting them where they are initialized.
+    private bool IsSinkMember(ISymbol member) => member switch
+    {
+        IFieldSymbol field => !field.IsReadOnly && CertificateCallbackInspector.IsValidationDelegate(field.Type, sslPolicyErrors),
+        IPropertySymbol property => property.SetMethod is not null
+            && CertificateCallbackInspector.IsValidationDelegate(property.Type, sslPolicyErrors),
+        _ => false,
+    };
+
+    private void AnalyzeValue(OperationAnalysisContext context, IOperation value, string sink)
+    {
+        var inspector = new CertificateCallbackInspector(compilation, value.SemanticModel, context.CancellationToken);
+        if (!inspector.AcceptsEveryCertificate(value, out var origin))
+        {
+            return;
+        }
+
+        var location = value.Syntax.GetLocation();
+        var additional = origin is not null && !location.SourceSpan.Contains(origin.SourceSpan) ? origin : null;
+        Report(context, location, additional, CertificateValidationDisabledAnalyzer.CallbackKind, sink);
+    }
+
+    private void Report(OperationAnalysisContext context, Location location, Location? additional, string kind, string subject)
+    {
+        if (SkipsFile(context, location))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(CertificateValidationDisabledAnalyzer.KindProperty, kind);
+        var additionalLocations = additional is { IsInSource: true } ? new[] { additional } : Array.Empty<Location>();
+        context.ReportDiagnostic(Diagnostic.Create(
+            CertificateValidationDisabledAnalyzer.Rule, location, additionalLocations, properties, subject));
+    }
+
+    // Test projects that talk to a local server with a self-signed certificate bypass validation on purpose; the
+    // option lets them say so once instead of suppressing every call.
+    private bool SkipsFile(OperationAnalysisContext context, Location location)
+    {
+        var tree = location.SourceTree ?? context.Operation.Syntax.SyntaxTree;
+        var skip = AnalyzerOptionReader.GetBoolean(
+            context.Options, tree, CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, false, out var invalid);
+        if (invalid is not null && invalidOptionReported.TryAdd(tree, true))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                InvalidOptionDiagnostic.Rule, location, CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, invalid, "false"));
+        }
+
+        return skip && skipTestProjectsApplies;
+    }
+
+    private bool HasCertificateAuthentication(CancellationToken cancellationToken)
+    {
+        lock (certificateAuthenticationLock)
+        {
+            hasCertificateAuthentication ??= compilation.GetTypeByMetadataName(CertificateAuthenticationExtensions) is not null
+                && compilation.SyntaxTrees.Any(tree => CallsAddCertificate(tree, cancellationToken));
+            return hasCertificateAuthentication.Value;
+        }
+    }
+
+    // NOTE: a call named AddCertificate in any file counts as registering certificate authentication when the
+    // package's extension class is referenced; the rule does not bind the call to check its target.
+    private static bool CallsAddCertificate(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        return tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>().Any(
+            invocation => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "AddCertificate",
+                SimpleNameSyntax name => name.Identifier.ValueText == "AddCertificate",
+                _ => false,
+            });
+    }
+
+    private static string Describe(ISymbol symbol) => symbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
+        ? symbol.ContainingType.Name
+        : symbol.ContainingType is null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
+}
