@@ -139,14 +139,14 @@ internal static class AcceptOnlyValidEdit
         {
             ErrorsIndex = errorsIndex;
             var position = function.SpanStart;
-            var taken = new HashSet<string>(
+            var usedNames = new HashSet<string>(
                 function.DescendantNodes().OfType<ParameterSyntax>().Select(p => p.Identifier.ValueText),
                 StringComparer.Ordinal);
             var all = new List<string>();
             for (var i = 0; i < invoke.Parameters.Length; i++)
             {
                 var baseName = i == errorsIndex ? ErrorsName : NameFor(invoke.Parameters[i]);
-                all.Add(Unique(model, position, baseName, taken));
+                all.Add(Unique(model, position, baseName, usedNames));
             }
 
             All = all;
@@ -169,15 +169,15 @@ internal static class AcceptOnlyValidEdit
             _ => parameter.Name,
         };
 
-        private static string Unique(SemanticModel model, int position, string baseName, HashSet<string> taken)
+        private static string Unique(SemanticModel model, int position, string baseName, HashSet<string> usedNames)
         {
             var name = baseName;
-            for (var suffix = 2; taken.Contains(name) || model.LookupSymbols(position, name: name).Any(); suffix++)
+            for (var suffix = 2; usedNames.Contains(name) || model.LookupSymbols(position, name: name).Any(); suffix++)
             {
                 name = baseName + suffix;
             }
 
-            taken.Add(name);
+            usedNames.Add(name);
             return name;
         }
     }

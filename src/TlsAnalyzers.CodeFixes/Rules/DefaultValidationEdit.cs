@@ -129,8 +129,8 @@ internal static class DefaultValidationEdit
             && candidate.Parameters.Select(p => p.Type).SequenceEqual(expected, SymbolEqualityComparer.Default));
     }
 
-    // A field or property whose type allows null can lose its initializer; one that does not would get a nullable
-    // warning, so it keeps the other fix only.
+    // A field or property whose type allows null can lose its initializer. Without the initializer, one whose type
+    // does not allow null would get a nullable warning, so it is offered only the other fix.
     private static Action<DocumentEditor>? ForInitializer(
         EqualsValueClauseSyntax initializer, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -20,8 +20,8 @@ namespace TlsAnalyzers.Infrastructure;
 /// </remarks>
 internal sealed class CertificateCallbackInspector
 {
-    // Methods that return delegates built by other methods can chain without end, or in a cycle; a real bypass is
-    // rarely more than two or three steps from where it is used.
+    // Methods that return delegates built by other methods can chain without end or in a cycle. A real bypass is
+    // rarely more than two or three steps from where it is used, so six is an estimate with room to spare.
     private const int MaxDepth = 6;
 
     private readonly Compilation compilation;
@@ -215,8 +215,8 @@ internal sealed class CertificateCallbackInspector
         return returned.Count > 0 && returned.All(value => ConstantFolder.Fold(value) == true);
     }
 
-    // Pinning by exception: a callback that throws on a certificate it dislikes validates, even when every return
-    // says true. A call to a method in source that throws counts as well, one level deep.
+    // Pinning by exception: a callback that throws on a certificate it rejects validates, even when every return
+    // yields true. A call to a method in source that throws counts as well, one level deep.
     private bool ContainsThrow(IOperation body)
     {
         foreach (var operation in DescendantsInSameFunction(body))

@@ -37,11 +37,21 @@ internal static class ConstantFolder
         {
             case BinaryOperatorKind.ConditionalOr:
             case BinaryOperatorKind.Or:
-                return left == true || right == true ? true : left == false && right == false ? false : null;
+                if (left == true || right == true)
+                {
+                    return true;
+                }
+
+                return left == false && right == false ? false : null;
 
             case BinaryOperatorKind.ConditionalAnd:
             case BinaryOperatorKind.And:
-                return left == false || right == false ? false : left == true && right == true ? true : null;
+                if (left == false || right == false)
+                {
+                    return false;
+                }
+
+                return left == true && right == true ? true : null;
 
             default:
                 return null;

@@ -141,7 +141,7 @@ internal sealed class CertificateValidationAnalysis
         }
     }
 
-    // Readonly fields and get-only properties hold a callback that is used elsewhere; the rule follows them from
+    // Readonly fields and get-only properties contain a callback that is used elsewhere. The rule follows them from
     // the place where they are used instead of reporting them where they are initialized.
     private bool IsSinkMember(ISymbol member) => member switch
     {
@@ -177,8 +177,8 @@ internal sealed class CertificateValidationAnalysis
             CertificateValidationDisabledAnalyzer.Rule, location, additionalLocations, properties, subject));
     }
 
-    // Test projects that talk to a local server with a self-signed certificate bypass validation on purpose; the
-    // option lets them say so once instead of suppressing every call.
+    // Test projects that talk to a local server with a self-signed certificate bypass validation on purpose. The
+    // option silences them in one place instead of a suppression at every call.
     private bool SkipsFile(OperationAnalysisContext context, Location location)
     {
         var tree = location.SourceTree ?? context.Operation.Syntax.SyntaxTree;
@@ -204,7 +204,7 @@ internal sealed class CertificateValidationAnalysis
     }
 
     // NOTE: a call named AddCertificate in any file counts as registering certificate authentication when the
-    // package's extension class is referenced; the rule does not bind the call to check its target.
+    // package's extension class is referenced. The rule does not bind the call to check its target.
     private static bool CallsAddCertificate(SyntaxTree tree, CancellationToken cancellationToken)
     {
         return tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>().Any(

@@ -143,7 +143,7 @@ public sealed class CertificateValidationDisabledFixerTests
     }
 
     [Fact]
-    public Task UseDefault_EmbeddedStatementAndLambdaBody_BecomeEmptyBlocks()
+    public Task UseDefault_EmbeddedCode_BecomesEmptyBlock()
     {
         var source = Usings + """
             class C
@@ -233,7 +233,7 @@ public sealed class CertificateValidationDisabledFixerTests
     }
 
     [Fact]
-    public Task AcceptOnlyValid_DiscardsAndParameterlessDelegates_GetNames()
+    public Task AcceptOnlyValid_Discards_GetNames()
     {
         var source = Usings + """
             class C

@@ -61,7 +61,7 @@ public sealed class RevocationCheckDisabledAnalyzerTests
     }
 
     [Fact]
-    public Task NetFramework48_HttpClientHandlerAndServicePointManager_AreReported()
+    public Task NetFramework48_OptOuts_AreReported()
     {
         var source = Usings + """
             class C
@@ -78,7 +78,7 @@ public sealed class RevocationCheckDisabledAnalyzerTests
     }
 
     [Fact]
-    public Task NetFramework462_HttpClientHandlerWithoutProperty_IsCompileErrorOnly()
+    public Task NetFramework462_MissingProperty_IsNotReported()
     {
         // HttpClientHandler.CheckCertificateRevocationList arrived in .NET Framework 4.7.1.
         var source = Usings + """
