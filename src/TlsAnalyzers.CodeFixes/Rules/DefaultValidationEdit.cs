@@ -64,18 +64,18 @@ internal static class DefaultValidationEdit
         }
     }
 
-    // Comment lines above the statement stay where they are: they may describe the code around it as well. The
-    // indentation of the removed line goes with it.
+    // Blank lines and comment lines above the statement stay where they are, because they may belong to the code
+    // around it as well. The indentation of the removed line goes with it.
     private static void RemoveStatement(DocumentEditor editor, SyntaxNode statement)
     {
         var leading = statement.GetLeadingTrivia().ToList();
-        if (leading.All(trivia => trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trivia.IsKind(SyntaxKind.EndOfLineTrivia)))
+        var lastLineEnd = leading.FindLastIndex(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (lastLineEnd < 0)
         {
             editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             return;
         }
 
-        var lastLineEnd = leading.FindLastIndex(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
         editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(leading.Take(lastLineEnd + 1)));
         editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepLeadingTrivia);
     }

@@ -115,6 +115,8 @@ internal sealed class CertificateCallbackInspector
             case IInvocationOperation invocation:
                 return ReturnedDelegatesAcceptEverything(invocation.TargetMethod, depth, out origin);
 
+            // NOTE: `debug ? acceptAll : null` is a bypass under a condition. It is not reported, because only
+            // one branch accepts everything.
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return AcceptsEveryCertificate(conditional.WhenTrue, depth + 1, out origin)
                     && AcceptsEveryCertificate(whenFalse, depth + 1, out _);
@@ -161,6 +163,8 @@ internal sealed class CertificateCallbackInspector
         var syntax = holder.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
         switch (syntax)
         {
+            // NOTE: only the declaration's initializer is followed. A readonly field assigned in a constructor is
+            // not, so a callback set there is missed.
             case VariableDeclaratorSyntax { Initializer.Value: { } initializer }:
                 return AcceptsEveryCertificate(GetOperation(initializer), depth + 1, out origin);
 

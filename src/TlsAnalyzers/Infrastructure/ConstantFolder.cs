@@ -25,6 +25,9 @@ internal static class ConstantFolder
             IBinaryOperation binary => FoldBinary(binary),
             IConditionalOperation { WhenFalse: { } whenFalse } conditional =>
                 FoldBoth(Fold(conditional.WhenTrue), Fold(whenFalse)),
+
+            // NOTE: a non-constant local (`var ok = true; return ok;`) is not followed, so such a callback is not
+            // reported.
             _ => null,
         };
     }

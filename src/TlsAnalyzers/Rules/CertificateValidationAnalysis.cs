@@ -143,6 +143,8 @@ internal sealed class CertificateValidationAnalysis
 
     // Readonly fields and get-only properties contain a callback that is used elsewhere. The rule follows them from
     // the place where they are used instead of reporting them where they are initialized.
+    // NOTE: a public readonly holder that no code in the compilation passes to a sink (a library's shared
+    // AcceptAll field) is therefore not reported.
     private bool IsSinkMember(ISymbol member) => member switch
     {
         IFieldSymbol field => !field.IsReadOnly && CertificateCallbackInspector.IsValidationDelegate(field.Type, sslPolicyErrors),

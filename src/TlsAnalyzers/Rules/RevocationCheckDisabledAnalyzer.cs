@@ -133,6 +133,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // NOTE: only constants count. `var check = false; handler.CheckCertificateRevocationList = check;` is missed.
         private static bool IsConstantFalse(IOperation value) =>
             value.ConstantValue is { HasValue: true, Value: false };
 

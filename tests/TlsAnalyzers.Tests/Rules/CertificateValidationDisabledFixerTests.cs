@@ -33,6 +33,7 @@ public sealed class CertificateValidationDisabledFixerTests
                     // Keep this comment.
                     ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|};
                     ServicePointManager.ServerCertificateValidationCallback += {|TLS002:delegate { return true; }|};
+
                     handler.ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|};
                     Console.WriteLine(handler);
                 }
@@ -44,6 +45,7 @@ public sealed class CertificateValidationDisabledFixerTests
                 void M(HttpClientHandler handler)
                 {
                     // Keep this comment.
+
                     Console.WriteLine(handler);
                 }
             }
@@ -292,6 +294,46 @@ public sealed class CertificateValidationDisabledFixerTests
             }
             """;
         var test = Verify.CreateTest(source, source, AcceptOnlyValid);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task UseDefault_NotOfferedForRequiredArgument()
+    {
+        // The parameter does not accept null and the method has no overload without it, so nothing can be removed.
+        var source = Usings + """
+            #nullable enable
+            class C
+            {
+                void M() => Connect({|TLS002:Accept|});
+
+                void Connect(RemoteCertificateValidationCallback callback) { }
+
+                static bool Accept(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => true;
+            }
+            """;
+        return Verify.VerifyCodeFixAsync(source, source, UseDefault);
+    }
+
+    [Fact]
+    public Task UseDefault_TopLevelStatement_IsRemoved()
+    {
+        var source = """
+            using System;
+            using System.Net;
+
+            ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|};
+            Console.WriteLine("ready");
+            """;
+        var fixedSource = """
+            using System;
+            using System.Net;
+
+            Console.WriteLine("ready");
+            """;
+        var test = Verify.CreateTest(source, fixedSource, UseDefault);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
 

@@ -44,6 +44,7 @@ public sealed class RevocationCheckDisabledAnalyzerTests
     [InlineData("var isOff = ServicePointManager.CheckCertificateRevocationList == false;")]
     [InlineData("var chain = new X509Chain(); chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;")]
     [InlineData("new SslStream(Stream.Null).AuthenticateAsClient(\"host\", null, SslProtocols.None, true);")]
+    [InlineData("var check = false; ServicePointManager.CheckCertificateRevocationList = check;")]
     public Task DefaultsAndOtherValues_AreNotReported(string statement)
     {
         return Verify.VerifyAnalyzerAsync(Wrap(statement));
