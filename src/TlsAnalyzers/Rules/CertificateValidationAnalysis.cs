@@ -42,8 +42,6 @@ internal sealed class CertificateValidationAnalysis
 
     public bool HasAcceptAnyValidator => acceptAnyValidator is not null;
 
-    public bool HasAllowAnyClientCertificate => allowAnyClientCertificate is not null;
-
     /// <summary>Returns null when the compilation has no SslPolicyErrors, so no validation callback can exist.</summary>
     public static CertificateValidationAnalysis? Create(Compilation compilation, AnalyzerOptions options)
     {
@@ -99,18 +97,31 @@ internal sealed class CertificateValidationAnalysis
         }
     }
 
-    public void AnalyzeArgument(OperationAnalysisContext context)
+    public void AnalyzeCall(OperationAnalysisContext context)
     {
-        var argument = (IArgumentOperation)context.Operation;
-        if (argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
-            || !CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+        var (method, arguments) = context.Operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+        if (method is null)
         {
             return;
         }
 
-        var target = parameter.ContainingSymbol as IMethodSymbol;
-        var description = target is null ? parameter.Name : parameter.Name + "' of '" + Describe(target);
-        AnalyzeValue(context, argument.Value, "The callback passed as '" + description + "'");
+        if (allowAnyClientCertificate is not null && context.Operation is IInvocationOperation call)
+        {
+            AnalyzeAllowAnyClientCertificate(context, call);
+        }
+
+        if (method.Parameters.Any(parameter => CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors)))
+        {
+            foreach (var argument in arguments)
+            {
+                AnalyzeArgument(context, argument, method);
+            }
+        }
     }
 
     public void AnalyzePropertyReference(OperationAnalysisContext context)
@@ -123,9 +134,19 @@ internal sealed class CertificateValidationAnalysis
         }
     }
 
-    public void AnalyzeInvocation(OperationAnalysisContext context)
+    private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, IMethodSymbol method)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        if (argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
+            || !CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+        {
+            return;
+        }
+
+        AnalyzeValue(context, argument.Value, "The callback passed as '" + parameter.Name + "' of '" + Describe(method) + "'");
+    }
+
+    private void AnalyzeAllowAnyClientCertificate(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
         if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
         {
             return;

@@ -58,15 +58,12 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
         context.RegisterOperationAction(
             analysis.AnalyzeInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-        context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+
+        // Calls rather than arguments: a call is visited once, and most have no callback parameter at all.
+        context.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
         if (analysis.HasAcceptAnyValidator)
         {
             context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
-        }
-
-        if (analysis.HasAllowAnyClientCertificate)
-        {
-            context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         }
     }
 }

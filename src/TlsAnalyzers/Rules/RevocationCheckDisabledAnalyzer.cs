@@ -62,7 +62,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
         if (targets.SslStreamType is not null)
         {
-            context.RegisterOperationAction(targets.AnalyzeArgument, OperationKind.Argument);
+            context.RegisterOperationAction(targets.AnalyzeInvocation, OperationKind.Invocation);
         }
     }
 
@@ -122,14 +122,21 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         }
 
         // SslStream.AuthenticateAsClient/AuthenticateAsServer and their async forms take the switch as an argument.
-        public void AnalyzeArgument(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationAnalysisContext context)
         {
-            var argument = (IArgumentOperation)context.Operation;
-            if (argument is { ArgumentKind: ArgumentKind.Explicit, Parameter: { Name: "checkCertificateRevocation" } parameter }
-                && parameter.ContainingType.Equals(SslStreamType, SymbolEqualityComparer.Default)
-                && IsConstantFalse(argument.Value))
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, SslStreamType))
             {
-                Report(context, argument.Syntax, parameter, "false", BooleanKind);
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument is { ArgumentKind: ArgumentKind.Explicit, Parameter: { Name: "checkCertificateRevocation" } parameter }
+                    && IsConstantFalse(argument.Value))
+                {
+                    Report(context, argument.Syntax, parameter, "false", BooleanKind);
+                }
             }
         }
 
