@@ -115,7 +115,7 @@ internal sealed class CertificateValidationAnalysis
             AnalyzeAllowAnyClientCertificate(context, call);
         }
 
-        if (method.Parameters.Any(parameter => CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors)))
+        if (HasValidationParameter(method))
         {
             foreach (var argument in arguments)
             {
@@ -124,12 +124,35 @@ internal sealed class CertificateValidationAnalysis
         }
     }
 
-    public void AnalyzePropertyReference(OperationAnalysisContext context)
+    private bool HasValidationParameter(IMethodSymbol method)
     {
-        var reference = (IPropertyReferenceOperation)context.Operation;
-        if (SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, acceptAnyValidator))
+        foreach (var parameter in method.Parameters)
         {
-            Report(context, reference.Syntax.GetLocation(), null, CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
+            if (CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
+    {
+        var model = context.SemanticModel;
+        var root = model.SyntaxTree.GetRoot(context.CancellationToken);
+        foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (name.Identifier.ValueText != acceptAnyValidator!.Name
+                || !SymbolEqualityComparer.Default.Equals(
+                    model.GetSymbolInfo(name, context.CancellationToken).Symbol?.OriginalDefinition, acceptAnyValidator))
+            {
+                continue;
+            }
+
+            SyntaxNode use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            Report(context.ReportDiagnostic, context.Options, use.GetLocation(), null,
+                CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
                 "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
         }
     }
@@ -156,7 +179,7 @@ internal sealed class CertificateValidationAnalysis
         // hands every certificate to the authentication handler, which validates it.
         if (!HasCertificateAuthentication(context.CancellationToken))
         {
-            Report(context, invocation.Syntax.GetLocation(), null,
+            Report(context.ReportDiagnostic, context.Options, invocation.Syntax.GetLocation(), null,
                 CertificateValidationDisabledAnalyzer.AllowAnyClientCertificateKind,
                 "'AllowAnyClientCertificate()' without certificate authentication");
         }
@@ -184,32 +207,42 @@ internal sealed class CertificateValidationAnalysis
 
         var location = value.Syntax.GetLocation();
         var additional = origin is not null && !location.SourceSpan.Contains(origin.SourceSpan) ? origin : null;
-        Report(context, location, additional, CertificateValidationDisabledAnalyzer.CallbackKind, sink);
+        Report(context.ReportDiagnostic, context.Options, location, additional, CertificateValidationDisabledAnalyzer.CallbackKind, sink);
     }
 
-    private void Report(OperationAnalysisContext context, Location location, Location? additional, string kind, string subject)
+    private void Report(
+        Action<Diagnostic> reportDiagnostic,
+        AnalyzerOptions options,
+        Location location,
+        Location? additional,
+        string kind,
+        string subject)
     {
-        if (SkipsFile(context, location))
+        if (SkipsFile(reportDiagnostic, options, location))
         {
             return;
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(CertificateValidationDisabledAnalyzer.KindProperty, kind);
         var additionalLocations = additional is { IsInSource: true } ? new[] { additional } : Array.Empty<Location>();
-        context.ReportDiagnostic(Diagnostic.Create(
+        reportDiagnostic(Diagnostic.Create(
             CertificateValidationDisabledAnalyzer.Rule, location, additionalLocations, properties, subject));
     }
 
     // Test projects that talk to a local server with a self-signed certificate bypass validation on purpose. The
     // option silences them in one place instead of a suppression at every call.
-    private bool SkipsFile(OperationAnalysisContext context, Location location)
+    private bool SkipsFile(Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, Location location)
     {
-        var tree = location.SourceTree ?? context.Operation.Syntax.SyntaxTree;
+        if (location.SourceTree is not { } tree)
+        {
+            return false;
+        }
+
         var skip = AnalyzerOptionReader.GetBoolean(
-            context.Options, tree, CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, false, out var invalid);
+            options, tree, CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, false, out var invalid);
         if (invalid is not null && invalidOptionReported.TryAdd(tree, true))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            reportDiagnostic(Diagnostic.Create(
                 InvalidOptionDiagnostic.Rule, location, CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, invalid, "false"));
         }
 

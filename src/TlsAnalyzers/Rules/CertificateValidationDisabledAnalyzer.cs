@@ -61,9 +61,11 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 
         // Calls rather than arguments: a call is visited once, and most have no callback parameter at all.
         context.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+
+        // One pass over each file's identifiers instead of an action on every property reference in the project.
         if (analysis.HasAcceptAnyValidator)
         {
-            context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
+            context.RegisterSemanticModelAction(analysis.AnalyzeAcceptAnyValidatorUses);
         }
     }
 }

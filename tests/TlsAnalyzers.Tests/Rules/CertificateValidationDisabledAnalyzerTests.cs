@@ -249,7 +249,7 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     [Fact]
     public Task DangerousAcceptAnyServerCertificateValidator_IsReported()
     {
-        var source = Usings + """
+        var source = Usings + "using static System.Net.Http.HttpClientHandler;\n" + """
             class C
             {
                 void M()
@@ -259,7 +259,11 @@ public sealed class CertificateValidationDisabledAnalyzerTests
                         ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|},
                     };
                     handler.ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|};
+                    var validator = {|TLS002:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|};
+                    Use({|TLS002:DangerousAcceptAnyServerCertificateValidator|});
                 }
+
+                static void Use(object value) { }
             }
             """;
         return Verify.VerifyAnalyzerAsync(source);
