@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TlsAnalyzers.Infrastructure;
+
+namespace TlsAnalyzers.Rules;
+
+/// <summary>The TLS types of one compilation and the TLS002 checks that use them.</summary>
+internal sealed class CertificateValidationAnalysis
+{
+    private const string CertificateAuthenticationExtensions =
+        "Microsoft.Extensions.DependencyInjection.CertificateAuthenticationAppBuilderExtensions";
+
+    private readonly Compilation compilation;
+    private readonly INamedTypeSymbol sslPolicyErrors;
+    private readonly IPropertySymbol? acceptAnyValidator;
+    private readonly IMethodSymbol? allowAnyClientCertificate;
+    private readonly bool skipTestProjectsApplies;
+    private readonly ConcurrentDictionary<SyntaxTree, bool> invalidOptionReported = new();
+    private readonly object certificateAuthenticationLock = new();
+    private bool? hasCertificateAuthentication;
+
+    private CertificateValidationAnalysis(
+        Compilation compilation,
+        INamedTypeSymbol sslPolicyErrors,
+        IPropertySymbol? acceptAnyValidator,
+        IMethodSymbol? allowAnyClientCertificate,
+        bool isTestProject)
+    {
+        this.compilation = compilation;
+        this.sslPolicyErrors = sslPolicyErrors;
+        this.acceptAnyValidator = acceptAnyValidator;
+        this.allowAnyClientCertificate = allowAnyClientCertificate;
+        skipTestProjectsApplies = isTestProject;
+    }
+
+    public bool HasAcceptAnyValidator => acceptAnyValidator is not null;
+
+    /// <summary>Returns null when the compilation has no SslPolicyErrors, so no validation callback can exist.</summary>
+    public static CertificateValidationAnalysis? Create(Compilation compilation, AnalyzerOptions options)
+    {
+        var sslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
+        if (sslPolicyErrors is null)
+        {
+            return null;
+        }
+
+        var acceptAny = compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler")
+            ?.GetMembers("DangerousAcceptAnyServerCertificateValidator").OfType<IPropertySymbol>().FirstOrDefault();
+        var allowAny = compilation
+            .GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")
+            ?.GetMembers("AllowAnyClientCertificate").OfType<IMethodSymbol>().FirstOrDefault();
+        var isTestProject = string.Equals(
+            AnalyzerOptionReader.GetMSBuildProperty(options, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase);
+
+        return new CertificateValidationAnalysis(compilation, sslPolicyErrors, acceptAny, allowAny, isTestProject);
+    }
+
+    public void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (IAssignmentOperation)context.Operation;
+        if (assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Add })
+        {
+            return;
+        }
+
+        var member = assignment.Target switch
+        {
+            IPropertyReferenceOperation property => (ISymbol)property.Property,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+        if (member is not null && IsSinkMember(member))
+        {
+            AnalyzeValue(context, assignment.Value, "The callback assigned to '" + Describe(member) + "'");
+        }
+    }
+
+    public void AnalyzeInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (ISymbolInitializerOperation)context.Operation;
+        ISymbol? member = initializer switch
+        {
+            IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault(),
+            IPropertyInitializerOperation property => property.InitializedProperties.FirstOrDefault(),
+            _ => null,
+        };
+        if (member is not null && IsSinkMember(member))
+        {
+            AnalyzeValue(context, initializer.Value, "The callback assigned to '" + Describe(member) + "'");
+        }
+    }
+
+    public void AnalyzeCall(OperationAnalysisContext context)
+    {
+        var (method, arguments) = context.Operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+        if (method is null)
+        {
+            return;
+        }
+
+        if (allowAnyClientCertificate is not null && context.Operation is IInvocationOperation call)
+        {
+            AnalyzeAllowAnyClientCertificate(context, call);
+        }
+
+        if (HasValidationParameter(method))
+        {
+            foreach (var argument in arguments)
+            {
+                AnalyzeArgument(context, argument, method);
+            }
+        }
+    }
+
+    private bool HasValidationParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
+    {
+        var model = context.SemanticModel;
+        var root = model.SyntaxTree.GetRoot(context.CancellationToken);
+        foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (name.Identifier.ValueText != acceptAnyValidator!.Name
+                || !SymbolEqualityComparer.Default.Equals(
+                    model.GetSymbolInfo(name, context.CancellationToken).Symbol?.OriginalDefinition, acceptAnyValidator))
+            {
+                continue;
+            }
+
+            SyntaxNode use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            Report(context.ReportDiagnostic, context.Options, use.GetLocation(), null,
+                CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
+                "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
+        }
+    }
+
+    private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, IMethodSymbol method)
+    {
+        if (argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
+            || !CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+        {
+            return;
+        }
+
+        AnalyzeValue(context, argument.Value, "The callback passed as '" + parameter.Name + "' of '" + Describe(method) + "'");
+    }
+
+    private void AnalyzeAllowAnyClientCertificate(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
+        {
+            return;
+        }
+
+        // With certificate authentication registered, AllowAnyClientCertificate() is the documented set-up: Kestrel
+        // hands every certificate to the authentication handler, which validates it.
+        if (!HasCertificateAuthentication(context.CancellationToken))
+        {
+            Report(context.ReportDiagnostic, context.Options, invocation.Syntax.GetLocation(), null,
+                CertificateValidationDisabledAnalyzer.AllowAnyClientCertificateKind,
+                "'AllowAnyClientCertificate()' without certificate authentication");
+        }
+    }
+
+    // Readonly fields and get-only properties contain a callback that is used elsewhere. The rule follows them from
+    // the place where they are used instead of reporting them where they are initialized.
+    // NOTE: a public readonly holder that no code in the compilation passes to a sink (a library's shared
+    // AcceptAll field) is therefore not reported.
+    private bool IsSinkMember(ISymbol member) => member switch
+    {
+        IFieldSymbol field => !field.IsReadOnly && CertificateCallbackInspector.IsValidationDelegate(field.Type, sslPolicyErrors),
+        IPropertySymbol property => property.SetMethod is not null
+            && CertificateCallbackInspector.IsValidationDelegate(property.Type, sslPolicyErrors),
+        _ => false,
+    };
+
+    private void AnalyzeValue(OperationAnalysisContext context, IOperation value, string sink)
+    {
+        var inspector = new CertificateCallbackInspector(compilation, value.SemanticModel, context.CancellationToken);
+        if (!inspector.AcceptsEveryCertificate(value, out var origin))
+        {
+            return;
+        }
+
+        var location = value.Syntax.GetLocation();
+        var additional = origin is not null && !location.SourceSpan.Contains(origin.SourceSpan) ? origin : null;
+        Report(context.ReportDiagnostic, context.Options, location, additional, CertificateValidationDisabledAnalyzer.CallbackKind, sink);
+    }
+
+    private void Report(
+        Action<Diagnostic> reportDiagnostic,
+        AnalyzerOptions options,
+        Location location,
+        Location? additional,
+        string kind,
+        string subject)
+    {
+        if (SkipsFile(reportDiagnostic, options, location))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(CertificateValidationDisabledAnalyzer.KindProperty, kind);
+        var additionalLocations = additional is { IsInSource: true } ? new[] { additional } : Array.Empty<Location>();
+        reportDiagnostic(Diagnostic.Create(
+            CertificateValidationDisabledAnalyzer.Rule, location, additionalLocations, properties, subject));
+    }
+
+    // Test projects that talk to a local server with a self-signed certificate bypass validation on purpose. The
+    // option silences them in one place instead of a suppression at every call.
+    private bool SkipsFile(Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, Location location)
+    {
+        if (location.SourceTree is not { } tree)
+        {
+            return false;
+        }
+
+        var skip = AnalyzerOptionReader.GetBoolean(
+            options, tree, CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, false, out var invalid);
+        if (invalid is not null && invalidOptionReported.TryAdd(tree, true))
+        {
+            reportDiagnostic(Diagnostic.Create(
+                InvalidOptionDiagnostic.Rule, location, CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, invalid, "false"));
+        }
+
+        return skip && skipTestProjectsApplies;
+    }
+
+    private bool HasCertificateAuthentication(CancellationToken cancellationToken)
+    {
+        lock (certificateAuthenticationLock)
+        {
+            hasCertificateAuthentication ??= compilation.GetTypeByMetadataName(CertificateAuthenticationExtensions) is not null
+                && compilation.SyntaxTrees.Any(tree => CallsAddCertificate(tree, cancellationToken));
+            return hasCertificateAuthentication.Value;
+        }
+    }
+
+    // NOTE: a call named AddCertificate in any file counts as registering certificate authentication when the
+    // package's extension class is referenced. The rule does not bind the call to check its target.
+    private static bool CallsAddCertificate(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        return tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>().Any(
+            invocation => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "AddCertificate",
+                SimpleNameSyntax name => name.Identifier.ValueText == "AddCertificate",
+                _ => false,
+            });
+    }
+
+    private static string Describe(ISymbol symbol) => symbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
+        ? symbol.ContainingType.Name
+        : symbol.ContainingType is null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
+}

@@ -1,0 +1,493 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using TlsAnalyzers.Rules;
+using TlsAnalyzers.Tests.Verifiers;
+using Verify = TlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TlsAnalyzers.Rules.CertificateValidationDisabledAnalyzer>;
+
+namespace TlsAnalyzers.Tests.Rules;
+
+public sealed class CertificateValidationDisabledAnalyzerTests
+{
+    private const string Usings = """
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Net.Sockets;
+        using System.Net.WebSockets;
+        using System.Security.Cryptography.X509Certificates;
+
+        """;
+
+    [Theory]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(sender, cert, chain, errors) => true|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback += {|TLS002:(sender, cert, chain, errors) => true|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:delegate { return true; }|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(_, _, _, _) => true|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:static (s, c, ch, e) => { Console.WriteLine(e); return true; }|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => e == SslPolicyErrors.None || true|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => !false|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => e != SslPolicyErrors.None ? true : true|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => { if (e != SslPolicyErrors.None) { return true; } return true; }|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:new RemoteCertificateValidationCallback((s, c, ch, e) => true)|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(RemoteCertificateValidationCallback)((s, c, ch, e) => true)|};")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:delegate (object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) { return true; }|};")]
+    [InlineData("var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = {|TLS002:(m, c, ch, e) => true|} };")]
+    [InlineData("var handler = new HttpClientHandler(); handler.ServerCertificateCustomValidationCallback = {|TLS002:(m, c, ch, e) => true|};")]
+    [InlineData("var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|} } };")]
+    [InlineData("var handler = new SocketsHttpHandler(); handler.SslOptions.RemoteCertificateValidationCallback = {|TLS002:delegate { return true; }|};")]
+    [InlineData("var options = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|} };")]
+    [InlineData("var options = new SslServerAuthenticationOptions { RemoteCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|} };")]
+    [InlineData("var ssl = new SslStream(new NetworkStream(new Socket(SocketType.Stream, ProtocolType.Tcp)), false, {|TLS002:(s, c, ch, e) => true|});")]
+    [InlineData("var ssl = new SslStream(System.IO.Stream.Null, false, {|TLS002:(s, c, ch, e) => true|}, null);")]
+    [InlineData("var ws = new ClientWebSocket(); ws.Options.RemoteCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|};")]
+    [InlineData("var request = (HttpWebRequest)WebRequest.Create(\"https://localhost\"); request.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|};")]
+    public Task InPlaceCallback_AcceptingEverything_IsReported(string statement)
+    {
+        return Verify.VerifyAnalyzerAsync(Wrap(statement));
+    }
+
+    [Theory]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None;")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => false;")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => c?.GetCertHashString() == \"AB12\";")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { if (e != SslPolicyErrors.None) throw new InvalidOperationException(); return true; };")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { if (e == SslPolicyErrors.None) return true; return false; };")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None || c is null;")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => throw new NotSupportedException();")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback -= (s, c, ch, e) => true;")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = null;")]
+    [InlineData("var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = null };")]
+    [InlineData("Func<bool> notACallback = () => true;")]
+    [InlineData("RemoteCertificateValidationCallback unused = (s, c, ch, e) => true;")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { Func<bool> inner = () => true; return e == SslPolicyErrors.None && inner(); };")]
+    public Task ValidatingOrUnrelatedCode_IsNotReported(string statement)
+    {
+        return Verify.VerifyAnalyzerAsync(Wrap(statement));
+    }
+
+    [Fact]
+    public Task MethodGroups_AreFollowedToTheirBodies()
+    {
+        var source = Usings + """
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Accept|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:AcceptExpression|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:new RemoteCertificateValidationCallback(Accept)|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Local|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:LocalExpression|};
+                    ServicePointManager.ServerCertificateValidationCallback = Validate;
+                    ServicePointManager.ServerCertificateValidationCallback = Pin;
+
+                    bool Local(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e)
+                    {
+                        Console.WriteLine(e);
+                        return true;
+                    }
+
+                    static bool LocalExpression(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => true;
+                }
+
+                static bool Accept(object sender, X509Certificate? c, X509Chain? ch, SslPolicyErrors e)
+                {
+                    return true;
+                }
+
+                static bool AcceptExpression(object sender, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => true;
+
+                static bool Validate(object sender, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) =>
+                    e == SslPolicyErrors.None;
+
+                static bool Pin(object sender, X509Certificate? c, X509Chain? ch, SslPolicyErrors e)
+                {
+                    Check(c);
+                    return true;
+                }
+
+                static void Check(X509Certificate? c)
+                {
+                    if (c?.GetCertHashString() != "AB12") throw new InvalidOperationException("Unexpected certificate");
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task MethodInAnotherFile_IsAdditionalLocation()
+    {
+        var test = Verify.CreateTest(Usings + """
+            class C
+            {
+                void M() => ServicePointManager.ServerCertificateValidationCallback = {|#0:Callbacks.AcceptAll|};
+            }
+            """);
+        test.TestState.Sources.Add(("/Callbacks.cs", Usings + """
+            static class Callbacks
+            {
+                public static bool {|#1:AcceptAll|}(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => true;
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(CertificateValidationDisabledAnalyzer.Rule)
+            .WithLocation(0).WithLocation(1)
+            .WithArguments("The callback assigned to 'ServicePointManager.ServerCertificateValidationCallback'"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Holders_AreFollowedToTheCallback()
+    {
+        var source = Usings + """
+            class C
+            {
+                private static readonly RemoteCertificateValidationCallback AcceptField = (s, c, ch, e) => true;
+                private static RemoteCertificateValidationCallback AcceptProperty { get; } = delegate { return true; };
+                private static RemoteCertificateValidationCallback AcceptExpressionProperty => (s, c, ch, e) => true;
+                private static RemoteCertificateValidationCallback AcceptGetter { get { return (s, c, ch, e) => true; } }
+                private static RemoteCertificateValidationCallback MutableField = {|TLS002:(s, c, ch, e) => true|};
+
+                static RemoteCertificateValidationCallback Create() => (s, c, ch, e) => true;
+
+                static RemoteCertificateValidationCallback CreateIndirect() => Create();
+
+                static RemoteCertificateValidationCallback CreateValidating() => (s, c, ch, e) => e == SslPolicyErrors.None;
+
+                static RemoteCertificateValidationCallback Loop() => Loop();
+
+                void M(bool debug)
+                {
+                    RemoteCertificateValidationCallback local = (s, c, ch, e) => true;
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:local|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:AcceptField|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:AcceptProperty|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:AcceptExpressionProperty|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:AcceptGetter|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Create()|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:CreateIndirect()|};
+                    ServicePointManager.ServerCertificateValidationCallback = CreateValidating();
+                    ServicePointManager.ServerCertificateValidationCallback = Loop();
+                    ServicePointManager.ServerCertificateValidationCallback = MutableField;
+
+                    RemoteCertificateValidationCallback reassigned = (s, c, ch, e) => true;
+                    if (debug) reassigned = (s, c, ch, e) => e == SslPolicyErrors.None;
+                    ServicePointManager.ServerCertificateValidationCallback = reassigned;
+
+                    ServicePointManager.ServerCertificateValidationCallback = debug ? (s, c, ch, e) => true : null;
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task KnownGaps_AreNotReported()
+    {
+        // Each of these accepts every certificate, and the rule misses it today; see the NOTE comments in the rule.
+        var source = Usings + """
+            public class C
+            {
+                public static readonly RemoteCertificateValidationCallback SharedAcceptAll = (s, c, ch, e) => true;
+
+                private readonly RemoteCertificateValidationCallback assignedInConstructor;
+
+                public C() => assignedInConstructor = (s, c, ch, e) => true;
+
+                void M(bool debug)
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = assignedInConstructor;
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { var ok = true; return ok; };
+                    ServicePointManager.ServerCertificateValidationCallback = debug ? (s, c, ch, e) => true : null;
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task TopLevelStatements_AreReported()
+    {
+        var source = """
+            using System.Net;
+
+            ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|};
+            """;
+        var test = Verify.CreateTest(source);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task UserSinks_AreReported()
+    {
+        var source = Usings + """
+            class Client
+            {
+                public Func<object, SslPolicyErrors, bool>? Validator { get; set; }
+
+                public Client(RemoteCertificateValidationCallback? callback = null) { }
+
+                public void Connect(Func<X509Certificate2, SslPolicyErrors, bool> validator) { }
+            }
+
+            class C
+            {
+                void M()
+                {
+                    var client = new Client({|TLS002:(s, c, ch, e) => true|}) { Validator = {|TLS002:(o, e) => true|} };
+                    client.Connect({|TLS002:(c, e) => true|});
+                    client.Connect((c, e) => e == SslPolicyErrors.None);
+                    _ = new Client();
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task DangerousAcceptAnyServerCertificateValidator_IsReported()
+    {
+        var source = Usings + "using static System.Net.Http.HttpClientHandler;\n" + """
+            class C
+            {
+                void M()
+                {
+                    var handler = new HttpClientHandler
+                    {
+                        ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|},
+                    };
+                    handler.ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|};
+                    var validator = {|TLS002:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|};
+                    Use({|TLS002:DangerousAcceptAnyServerCertificateValidator|});
+                }
+
+                static void Use(object value) { }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task UserTypeWithFrameworkNames_IsNotReported()
+    {
+        var source = """
+            namespace Mine
+            {
+                enum SslPolicyErrors { None }
+                delegate bool RemoteCertificateValidationCallback(object sender, SslPolicyErrors errors);
+
+                class HttpClientHandler
+                {
+                    public static RemoteCertificateValidationCallback? DangerousAcceptAnyServerCertificateValidator { get; }
+                    public RemoteCertificateValidationCallback? ServerCertificateCustomValidationCallback { get; set; }
+                }
+
+                class C
+                {
+                    void M()
+                    {
+                        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (s, e) => true };
+                        handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                    }
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task NetFramework48_Sinks_AreReported()
+    {
+        var source = """
+            using System.IO;
+            using System.Net;
+            using System.Net.Http;
+            using System.Net.Security;
+
+            class C
+            {
+                void M(Stream stream)
+                {
+                    ServicePointManager.ServerCertificateValidationCallback += {|TLS002:delegate { return true; }|};
+                    var handler = new WebRequestHandler { ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|} };
+                    var clientHandler = new HttpClientHandler { ServerCertificateCustomValidationCallback = {|TLS002:(m, c, ch, e) => true|} };
+                    var ssl = new SslStream(stream, false, {|TLS002:(s, c, ch, e) => true|});
+                    var request = (HttpWebRequest)WebRequest.Create("https://localhost");
+                    request.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None;
+                }
+            }
+            """;
+        var references = ReferenceSets.NetFramework48.AddAssemblies(["System.Net.Http.WebRequest"]);
+        return Verify.VerifyAnalyzerAsync(source, references);
+    }
+
+    [Fact]
+    public Task Kestrel_ClientCertificateValidation_IsReported()
+    {
+        var source = """
+            using Microsoft.AspNetCore.Server.Kestrel.Https;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Builder;
+
+            class C
+            {
+                void M(WebApplicationBuilder builder)
+                {
+                    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+                    {
+                        https.ClientCertificateValidation = {|TLS002:(cert, chain, errors) => true|};
+                        {|TLS002:https.AllowAnyClientCertificate()|};
+                    }));
+                    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(
+                        https => https.ClientCertificateValidation = (cert, chain, errors) => errors == System.Net.Security.SslPolicyErrors.None));
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
+    public Task AllowAnyClientCertificate_WithAuthentication_IsSilent()
+    {
+        var source = """
+            using Microsoft.AspNetCore.Authentication;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            class C
+            {
+                void M(WebApplicationBuilder builder)
+                {
+                    builder.Services.AddAuthentication("Certificate").AddCertificate();
+                    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.AllowAnyClientCertificate()));
+                }
+            }
+            """;
+
+        // The Microsoft.AspNetCore.Authentication.Certificate package is not part of the shared framework; this
+        // declaration has the name and shape of its extension class.
+        var certificateAuthentication = """
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                public static class CertificateAuthenticationAppBuilderExtensions
+                {
+                    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddCertificate(
+                        this Microsoft.AspNetCore.Authentication.AuthenticationBuilder builder) => builder;
+                }
+            }
+            """;
+        var test = Verify.CreateTest(source, ReferenceSets.AspNetCore80);
+        test.TestState.Sources.Add(("/CertificateAuthentication.cs", certificateAuthentication));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task TypesAbsent_NothingIsReported()
+    {
+        var source = """
+            namespace Mine
+            {
+                enum SslPolicyErrors { None }
+
+                delegate bool Callback(object sender, SslPolicyErrors errors);
+
+                class C
+                {
+                    public static Callback? Validate { get; set; }
+
+                    void M() => Validate = (s, e) => true;
+                }
+            }
+            """;
+
+        // mscorlib alone has no System.Net.Security, so the rule registers nothing.
+        return Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48.WithAssemblies(["mscorlib"]));
+    }
+
+    [Fact]
+    public Task BrokenCode_DoesNotCrash()
+    {
+        var source = Usings + """
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|}{|CS1002:|}
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => {|CS0103:Missing|}();
+                    ServicePointManager.ServerCertificateValidationCallback = {|CS0103:Unknown|};
+                    var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = {|TLS002:(m, c) {|CS1593:=>|} true|} };
+                    ServicePointManager.ServerCertificateValidationCallback = {|CS0123:Wrong|};
+                }
+
+                static bool Wrong(int x) => true;
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task SkipTestProjects_InTestProject_IsSilent()
+    {
+        var test = Verify.CreateTest(Wrap("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => true;"));
+        test.AddEditorConfig(CertificateValidationDisabledAnalyzer.SkipTestProjectsKey + " = true");
+        test.AddGlobalConfig("build_property.IsTestProject = true");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SkipTestProjects_InOtherProject_Reports()
+    {
+        var test = Verify.CreateTest(Wrap("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|};"));
+        test.AddEditorConfig(CertificateValidationDisabledAnalyzer.SkipTestProjectsKey + " = true");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SkipTestProjects_Default_ReportsInTestProject()
+    {
+        var test = Verify.CreateTest(Wrap("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|};"));
+        test.AddGlobalConfig("build_property.IsTestProject = true");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SkipTestProjects_InvalidValue_ReportsTls000Once()
+    {
+        var test = Verify.CreateTest(Wrap("""
+            ServicePointManager.ServerCertificateValidationCallback = {|#0:(s, c, ch, e) => true|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:delegate { return true; }|};
+            """));
+        test.AddEditorConfig(CertificateValidationDisabledAnalyzer.SkipTestProjectsKey + " = yes");
+        test.AddGlobalConfig("build_property.IsTestProject = true");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Infrastructure.InvalidOptionDiagnostic.Rule)
+            .WithLocation(0)
+            .WithArguments(CertificateValidationDisabledAnalyzer.SkipTestProjectsKey, "yes", "false"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(CertificateValidationDisabledAnalyzer.Rule)
+            .WithLocation(0)
+            .WithArguments("The callback assigned to 'ServicePointManager.ServerCertificateValidationCallback'"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Message_NamesTheSink()
+    {
+        var test = Verify.CreateTest(Wrap("var ssl = new SslStream(System.IO.Stream.Null, false, {|#0:(s, c, ch, e) => true|});"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(CertificateValidationDisabledAnalyzer.Rule)
+            .WithLocation(0)
+            .WithArguments("The callback passed as 'userCertificateValidationCallback' of 'SslStream'"));
+        return test.RunAsync();
+    }
+
+    private static string Wrap(string statement) => Usings + $$"""
+        class C
+        {
+            void M()
+            {
+                {{statement}}
+            }
+        }
+        """;
+}
