@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +9,7 @@ using TlsAnalyzers.Infrastructure;
 
 namespace TlsAnalyzers.Rules;
 
-/// <summary>The TLS types of one compilation and the Kestrel endpoints that TLS004 reports when it ends.</summary>
+/// <summary>The TLS types of one compilation and whether its Kestrel HTTPS defaults set a CipherSuitesPolicy.</summary>
 internal sealed class MissingCipherSuitesPolicyAnalysis
 {
     private readonly IPropertySymbol _cipherSuitesPolicy;
@@ -18,14 +18,17 @@ internal sealed class MissingCipherSuitesPolicyAnalysis
     private readonly INamedTypeSymbol? _kestrelOptions;
     private readonly IPropertySymbol? _onAuthenticate;
     private readonly INamedTypeSymbol? _sslStream;
-    private readonly ConcurrentBag<(Location Location, AnalyzerOptions Options)> _uncoveredEndpoints = new();
-    private volatile bool _httpsDefaultsSetPolicy;
+    private readonly Compilation _compilation;
+
+    // 0 until the compilation has been searched, then 1 (no ConfigureHttpsDefaults sets a policy) or 2 (one does).
+    private int _httpsDefaultsState;
 
     private MissingCipherSuitesPolicyAnalysis(
         IPropertySymbol cipherSuitesPolicy, INamedTypeSymbol serverOptions, Compilation compilation)
     {
         _cipherSuitesPolicy = cipherSuitesPolicy;
         _serverOptions = serverOptions;
+        _compilation = compilation;
         _sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
         _httpsExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions");
         _kestrelOptions = compilation.GetTypeByMetadataName(
@@ -79,39 +82,28 @@ internal sealed class MissingCipherSuitesPolicyAnalysis
         }
 
         var coverage = new HttpsOptionsCoverage(_onAuthenticate!, _cipherSuitesPolicy).Evaluate(invocation);
-        if (coverage == PolicyCoverage.Set && isHttpsDefaults)
-        {
-            _httpsDefaultsSetPolicy = true;
-        }
-
-        if (coverage != PolicyCoverage.Missing)
+        if (coverage != PolicyCoverage.Missing
+            || (isUseHttps && HttpsDefaultsSetPolicy(context.CancellationToken)))
         {
             return;
         }
 
-        var location = GetNameLocation(invocation);
-        if (isHttpsDefaults)
-        {
-            Report(context.ReportDiagnostic, MissingCipherSuitesPolicyAnalyzer.Rule, location, context.Options, method.Name);
-        }
-        else
-        {
-            _uncoveredEndpoints.Add((location, context.Options));
-        }
+        Report(context.ReportDiagnostic, MissingCipherSuitesPolicyAnalyzer.Rule, GetNameLocation(invocation),
+            context.Options, method.Name);
     }
 
-    public void ReportKestrelEndpoints(CompilationAnalysisContext context)
+    // A ConfigureHttpsDefaults anywhere in the compilation covers every UseHttps. The search runs once per
+    // compilation, and only after a UseHttps without a policy turned up.
+    private bool HttpsDefaultsSetPolicy(CancellationToken cancellationToken)
     {
-        if (_httpsDefaultsSetPolicy)
+        var state = Volatile.Read(ref _httpsDefaultsState);
+        if (state == 0)
         {
-            return;
+            state = HttpsDefaultsSearch.SetsCipherSuitesPolicy(_compilation, cancellationToken) ? 2 : 1;
+            Volatile.Write(ref _httpsDefaultsState, state);
         }
 
-        foreach (var (location, options) in _uncoveredEndpoints)
-        {
-            Report(context.ReportDiagnostic, MissingCipherSuitesPolicyAnalyzer.KestrelEndpointRule, location, options,
-                "UseHttps");
-        }
+        return state == 2;
     }
 
     private static void Report(

@@ -27,23 +27,8 @@ public sealed class MissingCipherSuitesPolicyAnalyzer : DiagnosticAnalyzer
     public static readonly DiagnosticDescriptor Rule =
         RuleDescriptors.Create(RuleIds.MissingCipherSuitesPolicy, Title, MessageFormat, Description);
 
-    /// <summary>
-    /// The same rule for Kestrel's UseHttps, reported when the compilation ends: a ConfigureHttpsDefaults anywhere in
-    /// the compilation that sets the policy covers every endpoint.
-    /// </summary>
-    public static readonly DiagnosticDescriptor KestrelEndpointRule = new(
-        RuleIds.MissingCipherSuitesPolicy,
-        Title,
-        MessageFormat,
-        RuleDescriptors.Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleDescriptors.GetHelpUri(RuleIds.MissingCipherSuitesPolicy),
-        customTags: [WellKnownDiagnosticTags.Telemetry, WellKnownDiagnosticTags.CompilationEnd]);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Rule, KestrelEndpointRule, InvalidOptionDiagnostic.Rule);
+        ImmutableArray.Create(Rule, InvalidOptionDiagnostic.Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -69,7 +54,6 @@ public sealed class MissingCipherSuitesPolicyAnalyzer : DiagnosticAnalyzer
         if (analysis.HasKestrel)
         {
             context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-            context.RegisterCompilationEndAction(analysis.ReportKestrelEndpoints);
         }
     }
 

@@ -20,13 +20,10 @@ public sealed class MissingCipherSuitesPolicyAnalyzerTests
     private static Task VerifyAsync(string source, ReferenceAssemblies? references = null) =>
         CreateTest(source, references).RunAsync();
 
-    // TLS004 has two descriptors, one for Kestrel endpoints reported when the compilation ends; both carry the same
-    // ID, title and message, so the markup may take the first.
     private static CSharpAnalyzerVerifier<MissingCipherSuitesPolicyAnalyzer>.Test CreateTest(
         string source, ReferenceAssemblies? references = null)
     {
         var test = Verify.CreateTest(source, references);
-        test.MarkupOptions = MarkupOptions.UseFirstDescriptor;
         return test;
     }
 
