@@ -39,6 +39,93 @@ internal static class CipherSuiteListFinder
         };
     }
 
+    /// <summary>
+    /// Returns the argument of the <c>new CipherSuitesPolicy(...)</c> that receives the list holding
+    /// <paramref name="element"/>: the list itself, or a local or field that holds it. Returns null when the element
+    /// is in no list or the list reaches no policy in the same method (local) or file (field).
+    /// </summary>
+    public static ExpressionSyntax? FindPolicyArgument(
+        ExpressionSyntax element, SemanticModel model, INamedTypeSymbol policyType, CancellationToken cancellationToken)
+    {
+        var list = GetContainingList(element);
+        if (list is null)
+        {
+            return null;
+        }
+
+        if (list is ExpressionSyntax literal && Climb(literal).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } } argument
+            && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(creation, cancellationToken).Type, policyType))
+        {
+            return argument.Expression;
+        }
+
+        var holder = GetHolder(list, model, cancellationToken);
+        if (holder is null)
+        {
+            return null;
+        }
+
+        var scope = holder is ILocalSymbol
+            ? list.FirstAncestorOrSelf<BlockSyntax>() ?? list.SyntaxTree.GetRoot(cancellationToken)
+            : list.SyntaxTree.GetRoot(cancellationToken);
+        return scope.DescendantNodes()
+            .OfType<BaseObjectCreationExpressionSyntax>()
+            .Where(creation => creation.ArgumentList?.Arguments.Count == 1
+                && Unwrap(creation.ArgumentList.Arguments[0].Expression) is IdentifierNameSyntax name
+                && name.Identifier.ValueText == holder.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, holder)
+                && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(creation, cancellationToken).Type, policyType))
+            .Select(creation => creation.ArgumentList!.Arguments[0].Expression)
+            .FirstOrDefault();
+    }
+
+    // Returns the list expression whose element is `element`, or the `list.Add(element)` invocation.
+    private static SyntaxNode? GetContainingList(ExpressionSyntax element)
+    {
+        var node = Climb(element);
+        return node.Parent switch
+        {
+            InitializerExpressionSyntax { Parent: ExpressionSyntax creation } initializer
+                when initializer.IsKind(SyntaxKind.ArrayInitializerExpression) || initializer.IsKind(SyntaxKind.CollectionInitializerExpression) =>
+                creation is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or BaseObjectCreationExpressionSyntax
+                    ? creation
+                    : initializer,
+            InitializerExpressionSyntax { Parent: EqualsValueClauseSyntax } fieldArray => fieldArray,
+            ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection,
+            ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax add } }
+                when add.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } => add,
+            _ => null,
+        };
+    }
+
+    // Returns the local or field that stores the list, or that `Add` is called on.
+    private static ISymbol? GetHolder(SyntaxNode list, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (list is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
+        {
+            return model.GetSymbolInfo(receiver, cancellationToken).Symbol as ILocalSymbol;
+        }
+
+        if (list is ExpressionSyntax expression
+            && Climb(expression).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
+        {
+            var symbol = model.GetDeclaredSymbol(declarator, cancellationToken);
+            return symbol is ILocalSymbol or IFieldSymbol ? symbol : null;
+        }
+
+        return null;
+    }
+
+    private static SyntaxNode Climb(SyntaxNode node)
+    {
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node;
+    }
+
     /// <summary>Returns the elements of a list written in place, or null when <paramref name="list"/> is no list.</summary>
     public static IEnumerable<ExpressionSyntax>? GetLiteralElements(ExpressionSyntax list) => Unwrap(list) switch
     {

@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using TlsAnalyzers.Infrastructure;
 
 namespace TlsAnalyzers.Rules;
@@ -46,71 +46,49 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new PolicyListAnalysis(policyType, suiteType);
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        // Each suite is analyzed where it is written, so the diagnostic belongs to the member that contains it and
+        // the IDE can offer the fix there. Roslyn 4.8 has no operation for collection expressions, hence syntax.
+        var analysis = new SuiteAnalysis(policyType, suiteType);
+        context.RegisterSyntaxNodeAction(analysis.AnalyzeMemberAccess, SyntaxKind.SimpleMemberAccessExpression);
     }
 
-    private sealed class PolicyListAnalysis
+    private sealed class SuiteAnalysis
     {
         private readonly INamedTypeSymbol _policyType;
         private readonly INamedTypeSymbol _suiteType;
 
-        public PolicyListAnalysis(INamedTypeSymbol policyType, INamedTypeSymbol suiteType)
+        public SuiteAnalysis(INamedTypeSymbol policyType, INamedTypeSymbol suiteType)
         {
             _policyType = policyType;
             _suiteType = suiteType;
         }
 
-        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        public void AnalyzeMemberAccess(SyntaxNodeAnalysisContext context)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(creation.Type, _policyType)
-                || creation.Arguments.Length != 1
-                || creation.Arguments[0].Value.Syntax is not ExpressionSyntax argument
-                || creation.SemanticModel is not { } model
-                || !IsFirstPolicyForList(creation, argument, model, context.CancellationToken))
+            var element = (MemberAccessExpressionSyntax)context.Node;
+            if (!element.Name.Identifier.ValueText.StartsWith("TLS_", StringComparison.Ordinal)
+                || CipherSuiteListFinder.GetSuite(element, context.SemanticModel, _suiteType, context.CancellationToken)
+                    is not { } suite
+                || CipherSuiteClassifier.GetWeakness(suite.Name) is not { } weakness)
             {
                 return;
             }
 
-            var suites = CipherSuiteListFinder.FindElements(argument, model, context.CancellationToken)
-                .Select(element => (Element: element,
-                    Suite: CipherSuiteListFinder.GetSuite(element, model, _suiteType, context.CancellationToken)))
-                .Where(entry => entry.Suite is not null)
-                .Select(entry => (entry.Element, Name: entry.Suite!.Name, Weakness: CipherSuiteClassifier.GetWeakness(entry.Suite.Name)))
-                .ToList();
-            var hasStrong = suites.Any(entry => entry.Weakness is null) ? "true" : "false";
-            foreach (var (element, name, weakness) in suites.Where(entry => entry.Weakness is not null))
+            var policyArgument = CipherSuiteListFinder.FindPolicyArgument(
+                element, context.SemanticModel, _policyType, context.CancellationToken);
+            if (policyArgument is null)
             {
-                Report(context, element.GetLocation(), name, weakness!, hasStrong);
-            }
-        }
-
-        // A list in a field or local can feed several policies in one file. Only the first policy reports its weak
-        // elements, so each is reported once without state shared between actions.
-        private bool IsFirstPolicyForList(
-            IObjectCreationOperation creation, ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
-        {
-            if (argument is not IdentifierNameSyntax identifier
-                || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Field } list)
-            {
-                return true;
+                return;
             }
 
-            var root = model.SyntaxTree.GetRoot(cancellationToken);
-            var first = root.DescendantNodes()
-                .OfType<BaseObjectCreationExpressionSyntax>()
-                .Where(other => other.ArgumentList?.Arguments.Count == 1
-                    && other.ArgumentList.Arguments[0].Expression is IdentifierNameSyntax name
-                    && name.Identifier.ValueText == identifier.Identifier.ValueText
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, list)
-                    && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(other, cancellationToken).Type, _policyType))
-                .FirstOrDefault();
-            return first is null || first == creation.Syntax;
+            var hasStrong = CipherSuiteListFinder.FindElements(policyArgument, context.SemanticModel, context.CancellationToken)
+                .Select(other => CipherSuiteListFinder.GetSuite(other, context.SemanticModel, _suiteType, context.CancellationToken))
+                .Any(other => other is not null && CipherSuiteClassifier.GetWeakness(other.Name) is null);
+            Report(context, element.GetLocation(), suite.Name, weakness, hasStrong ? "true" : "false");
         }
 
         private static void Report(
-            OperationAnalysisContext context, Location location, string name, string weakness, string hasStrong)
+            SyntaxNodeAnalysisContext context, Location location, string name, string weakness, string hasStrong)
         {
             var properties = CipherSuiteProfile.CreateProperties(context.Options, location, out var invalidOption)
                 .Add(HasStrongSuitesKey, hasStrong);
