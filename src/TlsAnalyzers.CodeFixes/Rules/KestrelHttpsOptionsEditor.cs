@@ -114,7 +114,7 @@ internal sealed class KestrelHttpsOptionsEditor
         (creation, MissingCipherSuitesPolicyFixer.AddToInitializer(
             creation, "OnAuthenticate", layout => CreateAuthenticateCallback(creation.SpanStart, layout)));
 
-    // NOTE: calls with named arguments are left alone, because the added arguments would have to be named as well.
+    // Calls with named arguments are left alone, because the added arguments would have to be named as well.
     private (SyntaxNode, SyntaxNode)? AppendConfigureLambda(
         InvocationExpressionSyntax invocation, IMethodSymbol method, INamedTypeSymbol? optionsType)
     {

@@ -136,7 +136,7 @@ public sealed class WeakCipherSuiteFixer : CodeFixProvider
         return suite is not null && CipherSuiteClassifier.GetWeakness(suite.Name) is not null;
     }
 
-    /// <summary>Returns the array initializer or collection expression that holds <paramref name="element"/>, or null.</summary>
+    /// <summary>Returns the array initializer or collection expression that contains <paramref name="element"/>, or null.</summary>
     private static SyntaxNode? GetList(ExpressionSyntax element) => element.Parent switch
     {
         InitializerExpressionSyntax initializer => initializer,

@@ -9,7 +9,7 @@ namespace TlsAnalyzers.Infrastructure;
 
 /// <summary>
 /// Finds the element expressions of the cipher suite list passed to <c>new CipherSuitesPolicy(...)</c>: an array,
-/// a collection expression or a collection initializer, written in place or held by a local or a field, and
+/// a collection expression or a collection initializer, written in place or stored in a local or a field, and
 /// <c>list.Add(suite)</c> calls on a local list.
 /// </summary>
 /// <remarks>
@@ -40,8 +40,8 @@ internal static class CipherSuiteListFinder
     }
 
     /// <summary>
-    /// Returns the argument of the <c>new CipherSuitesPolicy(...)</c> that receives the list holding
-    /// <paramref name="element"/>: the list itself, or a local or field that holds it. Returns null when the element
+    /// Returns the argument of the <c>new CipherSuitesPolicy(...)</c> that receives the list containing
+    /// <paramref name="element"/>: the list itself, or a local or field that stores it. Returns null when the element
     /// is in no list or the list reaches no policy in the same method (local) or file (field).
     /// </summary>
     public static ExpressionSyntax? FindPolicyArgument(

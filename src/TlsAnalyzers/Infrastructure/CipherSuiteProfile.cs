@@ -14,7 +14,7 @@ internal static class CipherSuiteProfile
 {
     public const string OptionKey = AnalyzerOptionReader.KeyPrefix + "cipher_suite_profile";
 
-    /// <summary>Key of the diagnostic property that holds the profile name.</summary>
+    /// <summary>Key of the diagnostic property that contains the profile name.</summary>
     public const string PropertyKey = "CipherSuiteProfile";
 
     /// <summary>TLS 1.3 suites and TLS 1.2 ECDHE suites with AES-GCM or ChaCha20-Poly1305.</summary>

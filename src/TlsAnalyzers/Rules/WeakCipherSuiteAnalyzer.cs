@@ -16,7 +16,7 @@ namespace TlsAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Key of the diagnostic property that says whether the list keeps a strong suite once the weak go.</summary>
+    /// <summary>Key of the diagnostic property that records whether the list keeps a strong suite once the weak go.</summary>
     public const string HasStrongSuitesKey = "HasStrongSuites";
 
     public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(

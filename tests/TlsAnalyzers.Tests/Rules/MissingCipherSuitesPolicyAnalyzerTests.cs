@@ -398,7 +398,7 @@ public sealed class MissingCipherSuitesPolicyAnalyzerTests
     }
 
     [Fact]
-    public async Task UseHttps_MethodGroupOrSelectionCallback_NotReported()
+    public async Task UseHttps_UnseenCallback_NotReported()
     {
         var source = KestrelUsings + """
             using System.Threading.Tasks;
@@ -439,7 +439,7 @@ public sealed class MissingCipherSuitesPolicyAnalyzerTests
     }
 
     [Fact]
-    public async Task ConfigureHttpsDefaults_WithPolicy_CoversEveryUseHttps()
+    public async Task HttpsDefaultsPolicy_CoversUseHttps()
     {
         var startup = KestrelUsings + """
             class Startup

@@ -458,6 +458,19 @@ public sealed class MissingCipherSuitesPolicyFixerTests
     }
 
     [Fact]
+    public async Task NamedArguments_NoFix()
+    {
+        var source = KestrelUsings + """
+            class Startup
+            {
+                void Configure(ListenOptions listen) => listen.{|TLS004:UseHttps|}(fileName: "cert.pfx");
+            }
+            """;
+
+        await VerifyAsync(source, source, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
     public async Task NamesInScope_GetSuffix()
     {
         var source = KestrelUsings + """

@@ -110,6 +110,52 @@ public sealed class WeakCipherSuiteAnalyzerTests
     }
 
     [Fact]
+    public async Task FieldInOtherFile_NotFollowed()
+    {
+        var suites = """
+            using System.Net.Security;
+
+            partial class Server
+            {
+                private static readonly TlsCipherSuite[] Suites = { TlsCipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA };
+            }
+            """;
+        var policy = """
+            using System.Net.Security;
+
+            partial class Server
+            {
+                CipherSuitesPolicy Create() => new CipherSuitesPolicy(Suites);
+            }
+            """;
+
+        var test = Verify.CreateTest(suites);
+        test.TestState.Sources.Add(("/Policy.cs", policy));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AddRange_NotFollowed()
+    {
+        var source = """
+            using System.Collections.Generic;
+            using System.Net.Security;
+
+            class Server
+            {
+                CipherSuitesPolicy Create()
+                {
+                    var suites = new List<TlsCipherSuite>();
+                    suites.AddRange(new[] { TlsCipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA });
+                    return new CipherSuitesPolicy(suites);
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task StrongSuites_NotReported()
     {
         var source = """

@@ -164,7 +164,7 @@ public sealed class WeakCipherSuiteFixerTests
     }
 
     [Fact]
-    public async Task UseProfile_OnlyFixWhenNoStrongSuiteRemains()
+    public async Task UseProfile_WhenNoStrongSuiteRemains()
     {
         var source = """
             using System.Net.Security;
