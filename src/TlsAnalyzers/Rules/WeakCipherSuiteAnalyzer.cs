@@ -2,9 +2,9 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using TlsAnalyzers.Infrastructure;
 
 namespace TlsAnalyzers.Rules;
@@ -47,9 +47,10 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
         }
 
         // Each suite is analyzed where it is written, so the diagnostic belongs to the member that contains it and
-        // the IDE can offer the fix there. Roslyn 4.8 has no operation for collection expressions, hence syntax.
+        // the IDE can offer the fix there. The list around it is then found through syntax, because Roslyn 4.8 has
+        // no operation for collection expressions.
         var analysis = new SuiteAnalysis(policyType, suiteType);
-        context.RegisterSyntaxNodeAction(analysis.AnalyzeMemberAccess, SyntaxKind.SimpleMemberAccessExpression);
+        context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
     }
 
     private sealed class SuiteAnalysis
@@ -63,32 +64,32 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
             _suiteType = suiteType;
         }
 
-        public void AnalyzeMemberAccess(SyntaxNodeAnalysisContext context)
+        public void AnalyzeFieldReference(OperationAnalysisContext context)
         {
-            var element = (MemberAccessExpressionSyntax)context.Node;
-            if (!element.Name.Identifier.ValueText.StartsWith("TLS_", StringComparison.Ordinal)
-                || CipherSuiteListFinder.GetSuite(element, context.SemanticModel, _suiteType, context.CancellationToken)
-                    is not { } suite
-                || CipherSuiteClassifier.GetWeakness(suite.Name) is not { } weakness)
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (!SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, _suiteType)
+                || reference.Syntax is not ExpressionSyntax element
+                || reference.SemanticModel is not { } model
+                || CipherSuiteClassifier.GetWeakness(reference.Field.Name) is not { } weakness)
             {
                 return;
             }
 
             var policyArgument = CipherSuiteListFinder.FindPolicyArgument(
-                element, context.SemanticModel, _policyType, context.CancellationToken);
+                element, model, _policyType, context.CancellationToken);
             if (policyArgument is null)
             {
                 return;
             }
 
-            var hasStrong = CipherSuiteListFinder.FindElements(policyArgument, context.SemanticModel, context.CancellationToken)
-                .Select(other => CipherSuiteListFinder.GetSuite(other, context.SemanticModel, _suiteType, context.CancellationToken))
+            var hasStrong = CipherSuiteListFinder.FindElements(policyArgument, model, context.CancellationToken)
+                .Select(other => CipherSuiteListFinder.GetSuite(other, model, _suiteType, context.CancellationToken))
                 .Any(other => other is not null && CipherSuiteClassifier.GetWeakness(other.Name) is null);
-            Report(context, element.GetLocation(), suite.Name, weakness, hasStrong ? "true" : "false");
+            Report(context, element.GetLocation(), reference.Field.Name, weakness, hasStrong ? "true" : "false");
         }
 
         private static void Report(
-            SyntaxNodeAnalysisContext context, Location location, string name, string weakness, string hasStrong)
+            OperationAnalysisContext context, Location location, string name, string weakness, string hasStrong)
         {
             var properties = CipherSuiteProfile.CreateProperties(context.Options, location, out var invalidOption)
                 .Add(HasStrongSuitesKey, hasStrong);

@@ -296,6 +296,23 @@ public sealed class MissingCipherSuitesPolicyAnalyzerTests
     }
 
     [Fact]
+    public async Task BrokenKestrelCode_DoesNotThrow()
+    {
+        var source = KestrelUsings + """
+            class Startup
+            {
+                void Configure(KestrelServerOptions kestrel)
+                {
+                    kestrel.ListenAnyIP(5001, listen => listen.UseHttps(https => https.OnAuthenticate = {|CS1525:)|}){|CS1002:{|CS1513:)|}|};
+                    kestrel.{|CS7036:ConfigureHttpsDefaults|}();
+                }
+            }
+            """;
+
+        await VerifyAsync(source, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
     public async Task InvalidProfile_ReportsInvalidOption()
     {
         var source = """

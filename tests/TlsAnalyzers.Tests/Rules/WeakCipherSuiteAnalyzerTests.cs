@@ -110,6 +110,23 @@ public sealed class WeakCipherSuiteAnalyzerTests
     }
 
     [Fact]
+    public async Task UsingStatic_Reported()
+    {
+        var source = """
+            using System.Net.Security;
+            using static System.Net.Security.TlsCipherSuite;
+
+            class Server
+            {
+                CipherSuitesPolicy Create() => new CipherSuitesPolicy(
+                    new[] { TLS_AES_128_GCM_SHA256, {|TLS005:TLS_RSA_WITH_AES_128_GCM_SHA256|} });
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task FieldInOtherFile_NotFollowed()
     {
         var suites = """
