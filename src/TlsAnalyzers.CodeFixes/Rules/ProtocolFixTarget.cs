@@ -21,7 +21,10 @@ internal sealed class ProtocolFixTarget
     private readonly bool _systemDefaultMeansOperatingSystem;
 
     private ProtocolFixTarget(
-        ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol enumType, bool systemDefaultMeansOperatingSystem)
+        ExpressionSyntax expression,
+        SemanticModel model,
+        INamedTypeSymbol enumType,
+        bool systemDefaultMeansOperatingSystem)
     {
         Expression = expression;
         _model = model;
@@ -55,7 +58,9 @@ internal sealed class ProtocolFixTarget
         return new ProtocolFixTarget(expression, model, enumType, IsSystemDefaultSupported(types));
     }
 
-    /// <summary>Returns the rewritten expression for the fix <paramref name="key"/>, or null where it does not apply.</summary>
+    /// <summary>
+    /// Builds the rewritten expression for the fix <paramref name="key"/>, or returns null where that fix does not apply.
+    /// </summary>
     public ExpressionSyntax? CreateReplacement(string key)
     {
         var replacement = key switch
@@ -70,7 +75,10 @@ internal sealed class ProtocolFixTarget
     }
 
     private static ExpressionSyntax ClimbCombination(
-        ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+        ExpressionSyntax expression,
+        SemanticModel model,
+        INamedTypeSymbol enumType,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -80,7 +88,7 @@ internal sealed class ProtocolFixTarget
                     expression = parenthesized;
                     break;
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.BitwiseOrExpression)
-                    && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(binary, cancellationToken).Type, enumType):
+                    && IsOfType(model.GetTypeInfo(binary, cancellationToken).Type, enumType):
                     expression = binary;
                     break;
                 default:
@@ -88,6 +96,9 @@ internal sealed class ProtocolFixTarget
             }
         }
     }
+
+    private static bool IsOfType(ITypeSymbol? type, INamedTypeSymbol enumType) =>
+        SymbolEqualityComparer.Default.Equals(type, enumType);
 
     // Microsoft documents the operating system default for .NET Framework from 4.7 on, the version that added
     // SecurityProtocolType.SystemDefault. A compilation whose SecurityProtocolType lacks that member (.NET Framework
@@ -104,9 +115,12 @@ internal sealed class ProtocolFixTarget
             return null;
         }
 
-        var value = HasTls13
-            ? SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, CreateMember("Tls12"), CreateMember("Tls13"))
-            : CreateMember("Tls12");
+        ExpressionSyntax value = CreateMember("Tls12");
+        if (HasTls13)
+        {
+            value = SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, value, CreateMember("Tls13"));
+        }
+
         return NeedsParentheses() ? Parenthesize(value) : value.WithAdditionalAnnotations(Formatter.Annotation);
     }
 

@@ -55,7 +55,12 @@ internal sealed class ProtocolEnumTypes
             return value & _sslProtocolsWeakBits;
         }
 
-        return SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType) ? value & _securityProtocolTypeWeakBits : 0;
+        if (SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType))
+        {
+            return value & _securityProtocolTypeWeakBits;
+        }
+
+        return 0;
     }
 
     private static long GetDefinedWeakBits(INamedTypeSymbol? type)

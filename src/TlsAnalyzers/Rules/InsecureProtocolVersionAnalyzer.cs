@@ -27,7 +27,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.ConfigureGeneratedCodeAnalysis(
+            GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
@@ -54,7 +55,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         /// <summary>Reports a weak member such as <c>SslProtocols.Tls11</c>, where it is written.</summary>
         /// <remarks>
         /// NOTE: a constant that names old versions only to test for them, such as <c>OldVersions</c> in
-        /// <c>(p &amp; OldVersions) != 0</c>, is still reported at its declaration: uses of a constant are not followed.
+        /// <c>(p &amp; OldVersions) != 0</c>, is still reported at its declaration, because uses of a constant are
+        /// not followed.
         /// </remarks>
         public void AnalyzeFieldReference(OperationAnalysisContext context)
         {
