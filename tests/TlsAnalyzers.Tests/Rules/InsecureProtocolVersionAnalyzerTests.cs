@@ -437,7 +437,7 @@ public sealed class InsecureProtocolVersionAnalyzerTests
     // A named mask of old versions is reported where it is declared, because the rule does not follow the
     // constant to its uses. Here every use only tests for the versions.
     [Fact]
-    public async Task ConstMaskUsedOnlyForTests_ReportedAtDeclaration()
+    public async Task ConstMask_ReportedAtDeclaration()
     {
         await Verify.VerifyAnalyzerAsync(Usings + """
             class C
