@@ -45,6 +45,19 @@ internal sealed class ProtocolEnumTypes
     }
 
     /// <summary>
+    /// Returns the protocol enum that <paramref name="type"/> is or wraps in <c>Nullable&lt;T&gt;</c>, or null.
+    /// </summary>
+    public ITypeSymbol? GetProtocolEnum(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return Contains(type) ? type : null;
+    }
+
+    /// <summary>
     /// Returns the bits of <paramref name="value"/> that select an old protocol the enum <paramref name="type"/>
     /// defines. SecurityProtocolType has no SSL 2.0 member, so its bits 12 count for nothing there.
     /// </summary>
