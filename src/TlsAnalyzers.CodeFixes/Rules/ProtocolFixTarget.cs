@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,17 +20,20 @@ internal sealed class ProtocolFixTarget
     private readonly SemanticModel _model;
     private readonly INamedTypeSymbol _enumType;
     private readonly bool _systemDefaultMeansOperatingSystem;
+    private readonly bool _isNullable;
 
     private ProtocolFixTarget(
         ExpressionSyntax expression,
         SemanticModel model,
         INamedTypeSymbol enumType,
-        bool systemDefaultMeansOperatingSystem)
+        bool systemDefaultMeansOperatingSystem,
+        bool isNullable)
     {
         Expression = expression;
         _model = model;
         _enumType = enumType;
         _systemDefaultMeansOperatingSystem = systemDefaultMeansOperatingSystem;
+        _isNullable = isNullable;
     }
 
     public ExpressionSyntax Expression { get; }
@@ -47,15 +51,20 @@ internal sealed class ProtocolFixTarget
         }
 
         var types = ProtocolEnumTypes.Create(model.Compilation);
-        if (types is null
-            || model.GetTypeInfo(reported, cancellationToken).Type is not INamedTypeSymbol enumType
-            || !types.Contains(enumType))
+        var reportedType = model.GetTypeInfo(reported, cancellationToken).Type;
+        if (types?.GetProtocolEnum(reportedType) is not INamedTypeSymbol enumType)
         {
             return null;
         }
 
         var expression = ClimbCombination(reported, model, enumType, cancellationToken);
-        return new ProtocolFixTarget(expression, model, enumType, IsSystemDefaultSupported(types));
+        if (ContainsDirective(expression) || IsToggled(expression))
+        {
+            return null;
+        }
+
+        var isNullable = !SymbolEqualityComparer.Default.Equals(reportedType, enumType);
+        return new ProtocolFixTarget(expression, model, enumType, IsSystemDefaultSupported(types), isNullable);
     }
 
     /// <summary>
@@ -70,6 +79,11 @@ internal sealed class ProtocolFixTarget
             InsecureProtocolVersionFixer.UseSystemDefaultKey => CreateSystemDefault(),
             _ => null,
         };
+
+        if (replacement is not null && _isNullable && !IsTargetTyped())
+        {
+            replacement = CastToNullable(replacement);
+        }
 
         return replacement?.WithTriviaFrom(Expression);
     }
@@ -95,6 +109,24 @@ internal sealed class ProtocolFixTarget
                     return expression;
             }
         }
+    }
+
+    // A `#if` inside the value would lose its `#endif` (or the reverse) when the value is rewritten, and the
+    // rewritten value could not say which branch it stands for. The directives around the value stay.
+    private static bool ContainsDirective(ExpressionSyntax expression)
+    {
+        return expression.ContainsDirectives && expression.DescendantTrivia(expression.Span)
+            .Any(trivia => trivia.IsDirective && expression.Span.Contains(trivia.Span));
+    }
+
+    // `protocols ^= SslProtocols.Tls` flips a bit. Flipping TLS 1.2 and 1.3 instead would switch them off where they
+    // were on, so no fix is offered and the author decides.
+    private static bool IsToggled(ExpressionSyntax expression)
+    {
+        return expression.Parent is AssignmentExpressionSyntax assignment
+                && assignment.IsKind(SyntaxKind.ExclusiveOrAssignmentExpression)
+            || expression.Parent is BinaryExpressionSyntax binary
+                && binary.IsKind(SyntaxKind.ExclusiveOrExpression);
     }
 
     private static bool IsOfType(ITypeSymbol? type, INamedTypeSymbol enumType) =>
@@ -172,6 +204,29 @@ internal sealed class ProtocolFixTarget
             ExpressionSyntax => true,
             _ => false,
         };
+    }
+
+    // A value whose type comes from a declaration, such as `SslProtocols? p = ...` or `return ...`, converts to
+    // the nullable type by itself. Elsewhere (`var`, a lambda, a generic argument) the cast keeps the type nullable.
+    private bool IsTargetTyped()
+    {
+        return Expression.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent.Parent: VariableDeclarationSyntax declaration } => !declaration.Type.IsVar,
+            EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax => true,
+            AssignmentExpressionSyntax assignment => assignment.Right == Expression,
+            _ => false,
+        };
+    }
+
+    private ExpressionSyntax CastToNullable(ExpressionSyntax value)
+    {
+        var enumName = SyntaxFactory.ParseTypeName(_enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+        var type = SyntaxFactory.NullableType(enumName);
+        var operand = value is BinaryExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(value) : value;
+        return SyntaxFactory.CastExpression(type, operand)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax value) => SyntaxFactory.ParenthesizedExpression(value)
