@@ -225,8 +225,9 @@ internal sealed class ProtocolFixTarget
             .WithAdditionalAnnotations(Simplifier.Annotation);
         var type = SyntaxFactory.NullableType(enumName);
         var operand = value is BinaryExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(value) : value;
-        return SyntaxFactory.CastExpression(type, operand)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        // No simplifier annotation on the cast: the simplifier of `dotnet format` dropped it inside a conditional
+        // and left the enum names unsimplified.
+        return SyntaxFactory.CastExpression(type, operand).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax value) => SyntaxFactory.ParenthesizedExpression(value)

@@ -520,11 +520,14 @@ public sealed class InsecureProtocolVersionFixerTests
             {
                 SslProtocols? Field = {|TLS001:(SslProtocols?)192|};
 
-                void M()
+                void M(bool forced)
                 {
                     var local = {|TLS001:(SslProtocols?)768|};
                     local = null;
+                    Use(forced ? {|TLS001:(SslProtocols?)192|} : null);
                 }
+
+                void Use(SslProtocols? protocols) { }
             }
             """;
         var fixedSource = """
@@ -534,11 +537,14 @@ public sealed class InsecureProtocolVersionFixerTests
             {
                 SslProtocols? Field = SslProtocols.Tls12 | SslProtocols.Tls13;
 
-                void M()
+                void M(bool forced)
                 {
                     var local = (SslProtocols?)(SslProtocols.Tls12 | SslProtocols.Tls13);
                     local = null;
+                    Use(forced ? (SslProtocols?)(SslProtocols.Tls12 | SslProtocols.Tls13) : null);
                 }
+
+                void Use(SslProtocols? protocols) { }
             }
             """;
 
