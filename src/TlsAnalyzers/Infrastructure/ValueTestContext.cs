@@ -27,9 +27,10 @@ internal static class ValueTestContext
         {
             switch (parent)
             {
-                // No protocol API takes `object`, so a boxed value is only printed, formatted or looked up.
-                case IConversionOperation { Type.IsReferenceType: true, Operand.Type.IsValueType: true }:
-                    return true;
+                // No protocol API takes `object`, so a boxed value is only printed, formatted or looked up, unless
+                // reflection or the registry stores it: `property.SetValue(null, SecurityProtocolType.Tls)`.
+                case IConversionOperation { Type.IsReferenceType: true, Operand.Type.IsValueType: true } boxing:
+                    return !IsStoredByName(boxing);
 
                 case IConversionOperation:
                 case IParenthesizedOperation:
@@ -86,6 +87,12 @@ internal static class ValueTestContext
         or "NotEqual"
         or "AreEqual"
         or "AreNotEqual";
+
+    private static bool IsStoredByName(IConversionOperation boxing)
+    {
+        return boxing.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+            && invocation.TargetMethod.Name is "SetValue";
+    }
 
     // A dictionary keyed by protocol maps a version to a name or a handler: `{ [SslProtocols.Tls] = "TLS 1.0" }`
     // describes TLS 1.0 without enabling it. A protocol stored as a value is still reported.

@@ -545,6 +545,18 @@ public sealed class InsecureProtocolVersionAnalyzerTests
     }
 
     [Fact]
+    public async Task ReflectionSetValue_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void M() => typeof(ServicePointManager).GetProperty("SecurityProtocol")!
+                    .SetValue(null, {|TLS001:SecurityProtocolType.Tls|});
+            }
+            """);
+    }
+
+    [Fact]
     public async Task UserTypeBesideFrameworkImport_NotReported()
     {
         await Verify.VerifyAnalyzerAsync("""
