@@ -30,7 +30,7 @@ internal static class ValueTestContext
                 // No protocol API takes `object`, so a boxed value is only printed, formatted or looked up, unless
                 // reflection or the registry stores it: `property.SetValue(null, SecurityProtocolType.Tls)`.
                 case IConversionOperation { Type.IsReferenceType: true, Operand.Type.IsValueType: true } boxing:
-                    return !IsStoredByName(boxing);
+                    return !IsPassedToSetValue(boxing);
 
                 case IConversionOperation:
                 case IParenthesizedOperation:
@@ -88,7 +88,7 @@ internal static class ValueTestContext
         or "AreEqual"
         or "AreNotEqual";
 
-    private static bool IsStoredByName(IConversionOperation boxing)
+    private static bool IsPassedToSetValue(IConversionOperation boxing)
     {
         return boxing.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
             && invocation.TargetMethod.Name is "SetValue";
