@@ -72,8 +72,8 @@ internal static class ValueTestContext
         return false;
     }
 
-    // Equality and lookup methods of the enum and the collections, and the equality assertions of xunit, NUnit
-    // and MSTest: `Assert.Equal(SslProtocols.Tls, negotiated)` checks a value, it sets nothing.
+    // Equality and lookup methods of the enum and the collections, and the equality assertions of xunit, NUnit,
+    // MSTest and FluentAssertions: `Assert.Equal(SslProtocols.Tls, negotiated)` checks a value, it sets nothing.
     private static bool IsTestMethod(IMethodSymbol method) => method.Name is "HasFlag"
         or "Equals"
         or "CompareTo"
@@ -86,7 +86,11 @@ internal static class ValueTestContext
         or "Equal"
         or "NotEqual"
         or "AreEqual"
-        or "AreNotEqual";
+        or "AreNotEqual"
+        or "EqualTo"
+        or "DoesNotContain"
+        or "Be"
+        or "NotBe";
 
     private static bool IsPassedToSetValue(IConversionOperation boxing)
     {

@@ -482,6 +482,18 @@ public sealed class InsecureProtocolVersionAnalyzerTests
             static class Assert
             {
                 public static void Equal<T>(T expected, T actual) { }
+                public static void That<T>(T actual, object constraint) { }
+            }
+
+            static class Is
+            {
+                public static object EqualTo(object expected) => expected;
+            }
+
+            static class FluentExtensions
+            {
+                public static SslProtocols Should(this SslProtocols value) => value;
+                public static void NotBe(this SslProtocols actual, SslProtocols unexpected) { }
             }
 
             class C
@@ -502,6 +514,8 @@ public sealed class InsecureProtocolVersionAnalyzerTests
                     Console.WriteLine(SslProtocols.Tls);
                     Console.WriteLine("{0} is old", SslProtocols.Tls11);
                     Assert.Equal(SslProtocols.Tls, p);
+                    Assert.That(p, Is.EqualTo(SslProtocols.Tls11));
+                    p.Should().NotBe(SslProtocols.Ssl3);
                     enabled.Remove(SslProtocols.Tls);
                     return allowed.Contains(SslProtocols.Tls)
                         || Names.ContainsKey(SslProtocols.Ssl3)
