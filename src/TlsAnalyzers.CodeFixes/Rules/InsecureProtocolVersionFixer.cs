@@ -44,7 +44,8 @@ public sealed class InsecureProtocolVersionFixer : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var target = ProtocolFixTarget.TryCreate(root, model, diagnostic.Location.SourceSpan, context.CancellationToken);
+            var span = diagnostic.Location.SourceSpan;
+            var target = ProtocolFixTarget.TryCreate(root, model, span, context.CancellationToken);
             if (target is not null)
             {
                 RegisterFixes(context, target, diagnostic);
@@ -86,7 +87,12 @@ public sealed class InsecureProtocolVersionFixer : CodeFixProvider
         FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
         var key = context.CodeActionEquivalenceKey;
-        return key is null ? null : await ApplyAsync(document, diagnostics, key, context.CancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            return null;
+        }
+
+        return await ApplyAsync(document, diagnostics, key, context.CancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Document> ApplyAsync(

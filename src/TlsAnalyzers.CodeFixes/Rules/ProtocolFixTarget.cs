@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,14 +20,20 @@ internal sealed class ProtocolFixTarget
     private readonly SemanticModel _model;
     private readonly INamedTypeSymbol _enumType;
     private readonly bool _systemDefaultMeansOperatingSystem;
+    private readonly bool _isNullable;
 
     private ProtocolFixTarget(
-        ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol enumType, bool systemDefaultMeansOperatingSystem)
+        ExpressionSyntax expression,
+        SemanticModel model,
+        INamedTypeSymbol enumType,
+        bool systemDefaultMeansOperatingSystem,
+        bool isNullable)
     {
         Expression = expression;
         _model = model;
         _enumType = enumType;
         _systemDefaultMeansOperatingSystem = systemDefaultMeansOperatingSystem;
+        _isNullable = isNullable;
     }
 
     public ExpressionSyntax Expression { get; }
@@ -44,18 +51,25 @@ internal sealed class ProtocolFixTarget
         }
 
         var types = ProtocolEnumTypes.Create(model.Compilation);
-        if (types is null
-            || model.GetTypeInfo(reported, cancellationToken).Type is not INamedTypeSymbol enumType
-            || !types.Contains(enumType))
+        var reportedType = model.GetTypeInfo(reported, cancellationToken).Type;
+        if (types?.GetProtocolEnum(reportedType) is not INamedTypeSymbol enumType)
         {
             return null;
         }
 
         var expression = ClimbCombination(reported, model, enumType, cancellationToken);
-        return new ProtocolFixTarget(expression, model, enumType, IsSystemDefaultSupported(types));
+        if (ContainsDirective(expression) || IsToggled(expression))
+        {
+            return null;
+        }
+
+        var isNullable = !SymbolEqualityComparer.Default.Equals(reportedType, enumType);
+        return new ProtocolFixTarget(expression, model, enumType, IsSystemDefaultSupported(types), isNullable);
     }
 
-    /// <summary>Returns the rewritten expression for the fix <paramref name="key"/>, or null where it does not apply.</summary>
+    /// <summary>
+    /// Builds the rewritten expression for the fix <paramref name="key"/>, or returns null where that fix does not apply.
+    /// </summary>
     public ExpressionSyntax? CreateReplacement(string key)
     {
         var replacement = key switch
@@ -66,11 +80,19 @@ internal sealed class ProtocolFixTarget
             _ => null,
         };
 
+        if (replacement is not null && _isNullable && !IsTargetTyped())
+        {
+            replacement = CastToNullable(replacement);
+        }
+
         return replacement?.WithTriviaFrom(Expression);
     }
 
     private static ExpressionSyntax ClimbCombination(
-        ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+        ExpressionSyntax expression,
+        SemanticModel model,
+        INamedTypeSymbol enumType,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -80,7 +102,7 @@ internal sealed class ProtocolFixTarget
                     expression = parenthesized;
                     break;
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.BitwiseOrExpression)
-                    && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(binary, cancellationToken).Type, enumType):
+                    && IsOfType(model.GetTypeInfo(binary, cancellationToken).Type, enumType):
                     expression = binary;
                     break;
                 default:
@@ -88,6 +110,27 @@ internal sealed class ProtocolFixTarget
             }
         }
     }
+
+    // A `#if` inside the value would lose its `#endif` (or the reverse) when the value is rewritten, and the
+    // rewritten value could not say which branch it stands for. The directives around the value stay.
+    private static bool ContainsDirective(ExpressionSyntax expression)
+    {
+        return expression.ContainsDirectives && expression.DescendantTrivia(expression.Span)
+            .Any(trivia => trivia.IsDirective && expression.Span.Contains(trivia.Span));
+    }
+
+    // `protocols ^= SslProtocols.Tls` flips a bit. Flipping TLS 1.2 and 1.3 instead would switch them off where they
+    // were on, so no fix is offered and the author decides.
+    private static bool IsToggled(ExpressionSyntax expression)
+    {
+        return expression.Parent is AssignmentExpressionSyntax assignment
+                && assignment.IsKind(SyntaxKind.ExclusiveOrAssignmentExpression)
+            || expression.Parent is BinaryExpressionSyntax binary
+                && binary.IsKind(SyntaxKind.ExclusiveOrExpression);
+    }
+
+    private static bool IsOfType(ITypeSymbol? type, INamedTypeSymbol enumType) =>
+        SymbolEqualityComparer.Default.Equals(type, enumType);
 
     // Microsoft documents the operating system default for .NET Framework from 4.7 on, the version that added
     // SecurityProtocolType.SystemDefault. A compilation whose SecurityProtocolType lacks that member (.NET Framework
@@ -104,9 +147,12 @@ internal sealed class ProtocolFixTarget
             return null;
         }
 
-        var value = HasTls13
-            ? SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, CreateMember("Tls12"), CreateMember("Tls13"))
-            : CreateMember("Tls12");
+        ExpressionSyntax value = CreateMember("Tls12");
+        if (HasTls13)
+        {
+            value = SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, value, CreateMember("Tls13"));
+        }
+
         return NeedsParentheses() ? Parenthesize(value) : value.WithAdditionalAnnotations(Formatter.Annotation);
     }
 
@@ -158,6 +204,30 @@ internal sealed class ProtocolFixTarget
             ExpressionSyntax => true,
             _ => false,
         };
+    }
+
+    // A value whose type comes from a declaration, such as `SslProtocols? p = ...` or `return ...`, converts to
+    // the nullable type by itself. Elsewhere (`var`, a lambda, a generic argument) the cast keeps the type nullable.
+    private bool IsTargetTyped()
+    {
+        return Expression.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent.Parent: VariableDeclarationSyntax declaration } => !declaration.Type.IsVar,
+            EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax => true,
+            AssignmentExpressionSyntax assignment => assignment.Right == Expression,
+            _ => false,
+        };
+    }
+
+    private ExpressionSyntax CastToNullable(ExpressionSyntax value)
+    {
+        var enumName = SyntaxFactory.ParseTypeName(_enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+        var type = SyntaxFactory.NullableType(enumName);
+        var operand = value is BinaryExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(value) : value;
+        // No simplifier annotation on the cast: the simplifier of `dotnet format` dropped it inside a conditional
+        // and left the enum names unsimplified.
+        return SyntaxFactory.CastExpression(type, operand).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax value) => SyntaxFactory.ParenthesizedExpression(value)

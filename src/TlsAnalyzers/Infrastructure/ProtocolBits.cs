@@ -26,7 +26,9 @@ internal static class ProtocolBits
     /// <summary>Returns true when <paramref name="value"/> enables TLS 1.2 or 1.3 and nothing older.</summary>
     public static bool IsStrongOnly(long value) => (value & Strong) != 0 && !HasWeak(value);
 
-    /// <summary>Converts an enum or integer constant to its bits. A negative value keeps its two's complement bits.</summary>
+    /// <summary>
+    /// Converts an enum or integer constant to its bits. A negative value keeps its two's complement bits.
+    /// </summary>
     public static bool TryGetValue(object? constant, out long value)
     {
         switch (constant)

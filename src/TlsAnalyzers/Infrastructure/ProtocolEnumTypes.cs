@@ -45,6 +45,19 @@ internal sealed class ProtocolEnumTypes
     }
 
     /// <summary>
+    /// Returns the protocol enum that <paramref name="type"/> is or wraps in <c>Nullable&lt;T&gt;</c>, or null.
+    /// </summary>
+    public ITypeSymbol? GetProtocolEnum(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return Contains(type) ? type : null;
+    }
+
+    /// <summary>
     /// Returns the bits of <paramref name="value"/> that select an old protocol the enum <paramref name="type"/>
     /// defines. SecurityProtocolType has no SSL 2.0 member, so its bits 12 count for nothing there.
     /// </summary>
@@ -55,7 +68,12 @@ internal sealed class ProtocolEnumTypes
             return value & _sslProtocolsWeakBits;
         }
 
-        return SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType) ? value & _securityProtocolTypeWeakBits : 0;
+        if (SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType))
+        {
+            return value & _securityProtocolTypeWeakBits;
+        }
+
+        return 0;
     }
 
     private static long GetDefinedWeakBits(INamedTypeSymbol? type)

@@ -27,7 +27,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.ConfigureGeneratedCodeAnalysis(
+            GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
@@ -54,7 +55,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         /// <summary>Reports a weak member such as <c>SslProtocols.Tls11</c>, where it is written.</summary>
         /// <remarks>
         /// NOTE: a constant that names old versions only to test for them, such as <c>OldVersions</c> in
-        /// <c>(p &amp; OldVersions) != 0</c>, is still reported at its declaration: uses of a constant are not followed.
+        /// <c>(p &amp; OldVersions) != 0</c>, is still reported at its declaration, because uses of a constant are
+        /// not followed.
         /// </remarks>
         public void AnalyzeFieldReference(OperationAnalysisContext context)
         {
@@ -74,19 +76,25 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// Reports an integer constant cast to a protocol enum, such as <c>(SslProtocols)192</c>. Only written casts
-        /// count: the one valid implicit conversion is from the constant 0, which enables nothing old, and the
-        /// compiler reports the others as errors.
+        /// Reports an integer constant cast to a protocol enum or its nullable form, such as <c>(SslProtocols)192</c>
+        /// or <c>(SslProtocols?)192</c>. Only casts in the source count: the one valid implicit conversion is from the
+        /// constant 0, which enables nothing old, and the compiler reports the others as errors.
         /// </summary>
+        /// <remarks>
+        /// NOTE: <c>const int Legacy = (int)SslProtocols.Tls</c> followed by <c>(SslProtocols)Legacy</c> gives two
+        /// diagnostics for one value, at the member and at each cast, because the integer constant is not traced
+        /// back to the member it came from. Each fix on its own leaves compiling, hardened code.
+        /// </remarks>
         public void AnalyzeConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;
-            if (conversion.IsImplicit
-                || !_types.Contains(conversion.Type)
+            var enumType = _types.GetProtocolEnum(conversion.Type);
+            if (!IsWrittenCast(conversion)
+                || enumType is null
                 || HasProtocolEnumSource(conversion.Operand)
                 || !conversion.Operand.ConstantValue.HasValue
                 || !ProtocolBits.TryGetValue(conversion.Operand.ConstantValue.Value, out var value)
-                || _types.GetWeakBits(conversion.Type, value) is not (> 0 and var weakBits)
+                || _types.GetWeakBits(enumType, value) is not (> 0 and var weakBits)
                 || IsInsideComplement(conversion)
                 || ValueTestContext.IsTestedOrRemoved(conversion))
             {
@@ -103,11 +111,11 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         public void AnalyzeComplement(OperationAnalysisContext context)
         {
             var complement = (IUnaryOperation)context.Operation;
+            var enumType = _types.GetProtocolEnum(complement.Type);
             if (complement.OperatorKind != UnaryOperatorKind.BitwiseNegation
-                || !_types.Contains(complement.Type)
-                || !complement.ConstantValue.HasValue
-                || !ProtocolBits.TryGetValue(complement.ConstantValue.Value, out var value)
-                || _types.GetWeakBits(complement.Type, value) is not (> 0 and var weakBits)
+                || enumType is null
+                || !TryGetComplementValue(complement, out var value)
+                || _types.GetWeakBits(enumType, value) is not (> 0 and var weakBits)
                 || IsInsideComplement(complement)
                 || ValueTestContext.IsTestedOrRemoved(complement))
             {
@@ -117,16 +125,49 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
             Report(context, complement, complement.Syntax.ToString(), weakBits);
         }
 
-        // `(SecurityProtocolType)SslProtocols.Tls` is reported at the member already, so a cast from one protocol
-        // enum to the other adds nothing.
-        private bool HasProtocolEnumSource(IOperation operand)
+        // The compiler splits `(SslProtocols?)192` into two conversions that it marks implicit: int to SslProtocols,
+        // then SslProtocols to SslProtocols?. Both stand on the cast, while a conversion the compiler adds on its own
+        // stands on its operand.
+        private static bool IsWrittenCast(IConversionOperation conversion)
         {
-            while (operand is IConversionOperation inner && !_types.Contains(operand.Type))
+            return !conversion.IsImplicit || conversion.Syntax != conversion.Operand.Syntax;
+        }
+
+        // A lifted complement such as `~(SslProtocols?)SslProtocols.Ssl3` is no constant for the compiler, because a
+        // nullable conversion never is, so its value is computed from the constant inside the conversions.
+        private static bool TryGetComplementValue(IUnaryOperation complement, out long value)
+        {
+            if (complement.ConstantValue.HasValue)
+            {
+                return ProtocolBits.TryGetValue(complement.ConstantValue.Value, out value);
+            }
+
+            var operand = complement.Operand;
+            while (complement.IsLifted && !operand.ConstantValue.HasValue && operand is IConversionOperation inner)
             {
                 operand = inner.Operand;
             }
 
-            return _types.Contains(operand.Type);
+            if (!operand.ConstantValue.HasValue || !ProtocolBits.TryGetValue(operand.ConstantValue.Value, out var bits))
+            {
+                value = 0;
+                return false;
+            }
+
+            value = ~bits;
+            return true;
+        }
+
+        // `(SecurityProtocolType)SslProtocols.Tls` is reported at the member already, so a cast from one protocol
+        // enum to the other adds nothing.
+        private bool HasProtocolEnumSource(IOperation operand)
+        {
+            while (operand is IConversionOperation inner && _types.GetProtocolEnum(operand.Type) is null)
+            {
+                operand = inner.Operand;
+            }
+
+            return _types.GetProtocolEnum(operand.Type) is not null;
         }
 
         // A complement clears the value inside it instead of enabling it, so only the outermost complement is judged.

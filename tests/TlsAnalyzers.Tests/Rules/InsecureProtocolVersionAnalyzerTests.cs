@@ -437,7 +437,7 @@ public sealed class InsecureProtocolVersionAnalyzerTests
     // A named mask of old versions is reported where it is declared, because the rule does not follow the
     // constant to its uses. Here every use only tests for the versions.
     [Fact]
-    public async Task ConstMaskUsedOnlyForTests_ReportedAtDeclaration()
+    public async Task ConstMask_ReportedAtDeclaration()
     {
         await Verify.VerifyAnalyzerAsync(Usings + """
             class C
@@ -445,6 +445,180 @@ public sealed class InsecureProtocolVersionAnalyzerTests
                 private const SslProtocols OldVersions = {|TLS001:SslProtocols.Tls|} | {|TLS001:SslProtocols.Tls11|};
 
                 bool IsOld(SslProtocols negotiated) => (negotiated & OldVersions) != 0;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableCastAndLiftedComplement_Reported()
+    {
+        var source = Usings + """
+            class C
+            {
+                SslProtocols? Cast = {|#0:(SslProtocols?)192|};
+                SslProtocols? Negative = {|#1:(SslProtocols?)(-1)|};
+                SslProtocols? Lifted = {|#2:~(SslProtocols?)SslProtocols.Ssl3|};
+                SslProtocols Twice = (SslProtocols){|#3:(SslProtocols?)768|};
+                SslProtocols? Strong = (SslProtocols?)SslProtocols.Tls12;
+                SslProtocols? StrongInteger = (SslProtocols?)3072;
+            }
+            """;
+        var test = Verify.CreateTest(source);
+        test.ExpectedDiagnostics.Add(Expected(0, "(SslProtocols?)192", "TLS 1.0"));
+        test.ExpectedDiagnostics.Add(Expected(1, "(SslProtocols?)(-1)", "SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1"));
+        test.ExpectedDiagnostics.Add(Expected(2, "~(SslProtocols?)SslProtocols.Ssl3", "SSL 2.0, TLS 1.0 and TLS 1.1"));
+        test.ExpectedDiagnostics.Add(Expected(3, "(SslProtocols?)768", "TLS 1.1"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task LookupsAndDescriptions_NotReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+            using System.Linq;
+
+            static class Assert
+            {
+                public static void Equal<T>(T expected, T actual) { }
+                public static void That<T>(T actual, object constraint) { }
+            }
+
+            static class Is
+            {
+                public static object EqualTo(object expected) => expected;
+            }
+
+            static class FluentExtensions
+            {
+                public static SslProtocols Should(this SslProtocols value) => value;
+                public static void NotBe(this SslProtocols actual, SslProtocols unexpected) { }
+            }
+
+            class C
+            {
+                static readonly Dictionary<SslProtocols, string> Names = new()
+                {
+                    [SslProtocols.Tls] = "TLS 1.0",
+                    [SslProtocols.Tls11] = "TLS 1.1",
+                };
+
+                static readonly Dictionary<SecurityProtocolType, string> Labels = new()
+                {
+                    { SecurityProtocolType.Ssl3, "SSL 3.0" },
+                };
+
+                bool Check(SslProtocols p, List<SslProtocols> allowed, HashSet<SslProtocols> enabled, int level)
+                {
+                    Console.WriteLine(SslProtocols.Tls);
+                    Console.WriteLine("{0} is old", SslProtocols.Tls11);
+                    Assert.Equal(SslProtocols.Tls, p);
+                    Assert.That(p, Is.EqualTo(SslProtocols.Tls11));
+                    p.Should().NotBe(SslProtocols.Ssl3);
+                    enabled.Remove(SslProtocols.Tls);
+                    return allowed.Contains(SslProtocols.Tls)
+                        || Names.ContainsKey(SslProtocols.Ssl3)
+                        || Names[SslProtocols.Tls11] == "TLS 1.1"
+                        || new[] { SslProtocols.Tls, SslProtocols.Tls11 }.Contains(p)
+                        || (p, level) == (SslProtocols.Tls, 1)
+                        || p.CompareTo(SslProtocols.Tls11) <= 0
+                        || Enum.IsDefined(typeof(SslProtocols), SslProtocols.Ssl2);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionsOfEnabledValues_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+
+            record Endpoint(SslProtocols Protocols);
+
+            class C
+            {
+                List<SslProtocols> Allowed = new() { {|TLS001:SslProtocols.Tls|}, SslProtocols.Tls12 };
+                SslProtocols[] Fallbacks = [{|TLS001:SslProtocols.Tls11|}];
+                Dictionary<string, SslProtocols> ByName = new() { ["tls1"] = {|TLS001:SslProtocols.Tls|} };
+                (SslProtocols Protocols, string Host) Target = ({|TLS001:SslProtocols.Tls11|}, "legacy");
+
+                Endpoint Downgrade(Endpoint endpoint, List<SslProtocols> allowed)
+                {
+                    allowed.Add({|TLS001:SslProtocols.Ssl3|});
+                    return endpoint with { Protocols = {|TLS001:SslProtocols.Tls|} };
+                }
+            }
+
+            class Server(SslProtocols protocols = {|TLS001:SslProtocols.Tls11|})
+            {
+                public SslProtocols Protocols { get; init; } = protocols;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReflectionSetValue_Reported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void M() => typeof(ServicePointManager).GetProperty("SecurityProtocol")!
+                    .SetValue(null, {|TLS001:SecurityProtocolType.Tls|});
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UserTypeBesideFrameworkImport_NotReported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using System.Security.Authentication;
+
+            namespace Vendor
+            {
+                public enum SslProtocols { None = 0, Tls = 192, Tls11 = 768 }
+            }
+
+            namespace App
+            {
+                using Vendor;
+                using Framework = System.Security.Authentication;
+
+                class C
+                {
+                    SslProtocols P = SslProtocols.Tls | (SslProtocols)768;
+                    Framework.SslProtocols Q = {|TLS001:Framework.SslProtocols.Tls|};
+                }
+            }
+            """);
+    }
+
+    // A lambda's default parameter value is not part of the operation tree that analyzers see, so the rule cannot
+    // find it. This test pins that gap.
+    [Fact]
+    public async Task LambdaDefaultParameter_NotReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                Func<SslProtocols, SslProtocols> Pick = (SslProtocols fallback = SslProtocols.Tls) => fallback;
+            }
+            """);
+    }
+
+    // An integer constant made from a member is reported at the member and again at every cast back to the enum.
+    [Fact]
+    public async Task IntegerConstantFromMember_ReportedAtMemberAndCasts()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                private const int Legacy = (int){|TLS001:SslProtocols.Tls|};
+
+                SslProtocols Client() => {|TLS001:(SslProtocols)Legacy|};
+                SslProtocols Server() => {|TLS001:(SslProtocols)Legacy|};
             }
             """);
     }

@@ -509,4 +509,124 @@ public sealed class InsecureProtocolVersionFixerTests
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
     }
+
+    [Fact]
+    public async Task NullableCast_StaysNullable()
+    {
+        var source = """
+            using System.Security.Authentication;
+
+            class C
+            {
+                SslProtocols? Field = {|TLS001:(SslProtocols?)192|};
+
+                void M(bool forced)
+                {
+                    var local = {|TLS001:(SslProtocols?)768|};
+                    local = null;
+                    Use(forced ? {|TLS001:(SslProtocols?)192|} : null);
+                }
+
+                void Use(SslProtocols? protocols) { }
+            }
+            """;
+        var fixedSource = """
+            using System.Security.Authentication;
+
+            class C
+            {
+                SslProtocols? Field = SslProtocols.Tls12 | SslProtocols.Tls13;
+
+                void M(bool forced)
+                {
+                    var local = (SslProtocols?)(SslProtocols.Tls12 | SslProtocols.Tls13);
+                    local = null;
+                    Use(forced ? (SslProtocols?)(SslProtocols.Tls12 | SslProtocols.Tls13) : null);
+                }
+
+                void Use(SslProtocols? protocols) { }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
+    }
+
+    [Fact]
+    public async Task DirectiveInsideValue_NoFix()
+    {
+        var source = """
+            #define LEGACY_PARTNERS
+            using System.Net;
+
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12
+            #if LEGACY_PARTNERS
+                        | {|TLS001:SecurityProtocolType.Tls11|}
+            #endif
+                        ;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, source, UseStrong);
+    }
+
+    [Fact]
+    public async Task DirectiveAroundValue_Kept()
+    {
+        var source = """
+            #define LEGACY_PARTNERS
+            using System.Net;
+
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.SecurityProtocol =
+            #if LEGACY_PARTNERS
+                        {|TLS001:SecurityProtocolType.Tls11|};
+            #else
+                        SecurityProtocolType.Tls12;
+            #endif
+                }
+            }
+            """;
+        var fixedSource = """
+            #define LEGACY_PARTNERS
+            using System.Net;
+
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.SecurityProtocol =
+            #if LEGACY_PARTNERS
+                        SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+            #else
+                        SecurityProtocolType.Tls12;
+            #endif
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
+    }
+
+    [Fact]
+    public async Task ExclusiveOr_NoFix()
+    {
+        var source = """
+            using System.Net;
+
+            class C
+            {
+                void M() => ServicePointManager.SecurityProtocol ^= {|TLS001:SecurityProtocolType.Tls|};
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, source, UseStrong);
+    }
 }

@@ -35,6 +35,19 @@ public static class ProtocolVersionCases
     public static SslProtocols Fallback(bool legacy) =>
         legacy ? SslProtocols.Default : SslProtocols.None; // expect: TLS001
 
+    public static SslProtocols? Forced(bool legacy) =>
+        legacy ? (SslProtocols?)768 : null; // expect: TLS001
+
+    // Names for log messages describe versions without enabling them.
+    private static readonly Dictionary<SslProtocols, string> ProtocolNames = new()
+    {
+        [SslProtocols.Tls] = "TLS 1.0",
+        [SslProtocols.Tls11] = "TLS 1.1",
+    };
+
+    public static string Describe(SslProtocols negotiated) =>
+        ProtocolNames.TryGetValue(negotiated, out var name) ? name : negotiated.ToString();
+
     // Code that rejects old versions is not reported.
     public static bool IsOutdated(SslStream stream) =>
         stream.SslProtocol is SslProtocols.Tls or SslProtocols.Tls11
