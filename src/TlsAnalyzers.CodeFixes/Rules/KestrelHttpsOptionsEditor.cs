@@ -54,7 +54,9 @@ internal sealed class KestrelHttpsOptionsEditor
 
             if (SymbolEqualityComparer.Default.Equals(type, optionsType))
             {
-                return argument.Expression is BaseObjectCreationExpressionSyntax creation ? AddToOptionsObject(creation) : null;
+                return argument.Expression is BaseObjectCreationExpressionSyntax creation
+                    ? AddToOptionsObject(creation)
+                    : null;
             }
         }
 
@@ -94,7 +96,8 @@ internal sealed class KestrelHttpsOptionsEditor
     private static ParenthesizedLambdaExpressionSyntax? FindOnAuthenticateCallback(LambdaExpressionSyntax lambda) =>
         lambda.Body.DescendantNodesAndSelf()
             .OfType<AssignmentExpressionSyntax>()
-            .Where(assignment => assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnAuthenticate" })
+            .Where(assignment =>
+                assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnAuthenticate" })
             .Select(assignment => assignment.Right)
             .OfType<ParenthesizedLambdaExpressionSyntax>()
             .FirstOrDefault(callback => callback.ParameterList.Parameters.Count == 2);

@@ -44,7 +44,8 @@ public sealed class MissingCipherSuitesPolicyFixer : CodeFixProvider
             ? value
             : CipherSuiteProfile.Default;
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        var replacement = CreateReplacement(node, diagnostic.Location.SourceSpan.Start, model, profile, context.CancellationToken);
+        var start = diagnostic.Location.SourceSpan.Start;
+        var replacement = CreateReplacement(node, start, model, profile, context.CancellationToken);
         if (replacement is null)
         {
             return;

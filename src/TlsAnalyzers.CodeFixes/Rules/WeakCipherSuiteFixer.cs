@@ -40,7 +40,7 @@ public sealed class WeakCipherSuiteFixer : CodeFixProvider
         }
 
         var diagnostic = context.Diagnostics[0];
-        var element = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
+        var element = FindElement(root, diagnostic);
         if (element is null)
         {
             return;
@@ -80,7 +80,7 @@ public sealed class WeakCipherSuiteFixer : CodeFixProvider
         }
 
         var targets = diagnostics
-            .Select(diagnostic => (Diagnostic: diagnostic, Element: root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax))
+            .Select(diagnostic => (Diagnostic: diagnostic, Element: FindElement(root, diagnostic)))
             .Where(target => target.Element is not null)
             .ToList();
         var newRoot = equivalenceKey == UseProfileKey
@@ -136,7 +136,9 @@ public sealed class WeakCipherSuiteFixer : CodeFixProvider
         return suite is not null && CipherSuiteClassifier.GetWeakness(suite.Name) is not null;
     }
 
-    /// <summary>Returns the array initializer or collection expression that contains <paramref name="element"/>, or null.</summary>
+    /// <summary>
+    /// Returns the array initializer or collection expression that contains <paramref name="element"/>, or null.
+    /// </summary>
     private static SyntaxNode? GetList(ExpressionSyntax element) => element.Parent switch
     {
         InitializerExpressionSyntax initializer => initializer,
@@ -156,10 +158,15 @@ public sealed class WeakCipherSuiteFixer : CodeFixProvider
     {
         InitializerExpressionSyntax => element,
         ExpressionElementSyntax expressionElement => expressionElement,
-        ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement } } } =>
-            statement,
+        ArgumentSyntax
+        {
+            Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement } },
+        } => statement,
         _ => null,
     };
+
+    private static ExpressionSyntax? FindElement(SyntaxNode root, Diagnostic diagnostic) =>
+        root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
 
     private static bool HasStrongSuites(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(WeakCipherSuiteAnalyzer.HasStrongSuitesKey, out var value) && value == "true";

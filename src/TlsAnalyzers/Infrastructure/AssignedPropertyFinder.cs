@@ -11,7 +11,9 @@ namespace TlsAnalyzers.Infrastructure;
 /// </summary>
 internal static class AssignedPropertyFinder
 {
-    /// <summary>Returns the values assigned to <paramref name="property"/> on the object <paramref name="creation"/> creates.</summary>
+    /// <summary>
+    /// Returns the values assigned to <paramref name="property"/> on the object that <paramref name="creation"/> creates.
+    /// </summary>
     public static IEnumerable<IOperation> FindValues(IObjectCreationOperation creation, IPropertySymbol property)
     {
         var fromInitializer = FindInInitializer(creation, property);

@@ -53,7 +53,11 @@ internal static class CipherSuiteListFinder
             return null;
         }
 
-        if (list is ExpressionSyntax literal && Climb(literal).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } } argument
+        if (list is ExpressionSyntax literal
+            && Climb(literal).Parent is ArgumentSyntax
+            {
+                Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation },
+            } argument
             && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(creation, cancellationToken).Type, policyType))
         {
             return argument.Expression;
@@ -86,8 +90,11 @@ internal static class CipherSuiteListFinder
         return node.Parent switch
         {
             InitializerExpressionSyntax { Parent: ExpressionSyntax creation } initializer
-                when initializer.IsKind(SyntaxKind.ArrayInitializerExpression) || initializer.IsKind(SyntaxKind.CollectionInitializerExpression) =>
-                creation is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or BaseObjectCreationExpressionSyntax
+                when initializer.IsKind(SyntaxKind.ArrayInitializerExpression)
+                    || initializer.IsKind(SyntaxKind.CollectionInitializerExpression) =>
+                creation is ArrayCreationExpressionSyntax
+                    or ImplicitArrayCreationExpressionSyntax
+                    or BaseObjectCreationExpressionSyntax
                     ? creation
                     : initializer,
             InitializerExpressionSyntax { Parent: EqualsValueClauseSyntax } fieldArray => fieldArray,
@@ -101,7 +108,10 @@ internal static class CipherSuiteListFinder
     // Returns the local or field that stores the list, or that `Add` is called on.
     private static ISymbol? GetHolder(SyntaxNode list, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (list is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
+        if (list is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver },
+            })
         {
             return model.GetSymbolInfo(receiver, cancellationToken).Symbol as ILocalSymbol;
         }
@@ -176,7 +186,11 @@ internal static class CipherSuiteListFinder
         {
             if (invocation is
                 {
-                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax receiver },
+                    Expression: MemberAccessExpressionSyntax
+                    {
+                        Name.Identifier.ValueText: "Add",
+                        Expression: IdentifierNameSyntax receiver,
+                    },
                     ArgumentList.Arguments.Count: 1,
                 }
                 && receiver.Identifier.ValueText == local.Name

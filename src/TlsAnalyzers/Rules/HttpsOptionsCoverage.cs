@@ -53,7 +53,7 @@ internal sealed class HttpsOptionsCoverage
 
             // ServerOptionsSelectionCallback and TlsHandshakeCallbackOptions build SslServerAuthenticationOptions in
             // the app's own code, where the rule checks the object creation instead.
-            if (parameterType is not null && parameterType.Name is "ServerOptionsSelectionCallback" or "TlsHandshakeCallbackOptions")
+            if (parameterType?.Name is "ServerOptionsSelectionCallback" or "TlsHandshakeCallbackOptions")
             {
                 return PolicyCoverage.Unknown;
             }

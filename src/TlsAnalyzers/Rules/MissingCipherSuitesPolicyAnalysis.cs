@@ -40,7 +40,9 @@ internal sealed class MissingCipherSuitesPolicyAnalysis
 
     public bool HasKestrel => _onAuthenticate is not null && (_httpsExtensions is not null || _kestrelOptions is not null);
 
-    /// <summary>Returns the analysis, or null when the compilation has no CipherSuitesPolicy (.NET Framework, netstandard2.0).</summary>
+    /// <summary>
+    /// Returns the analysis, or null when the compilation has no CipherSuitesPolicy (.NET Framework, netstandard2.0).
+    /// </summary>
     public static MissingCipherSuitesPolicyAnalysis? Create(Compilation compilation)
     {
         var policyType = compilation.GetTypeByMetadataName("System.Net.Security.CipherSuitesPolicy");

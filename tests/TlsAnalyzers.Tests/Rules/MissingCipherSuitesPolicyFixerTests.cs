@@ -458,6 +458,52 @@ public sealed class MissingCipherSuitesPolicyFixerTests
     }
 
     [Fact]
+    public async Task FixAll_FixesEveryKestrelCall()
+    {
+        var source = KestrelUsings + """
+            class Startup
+            {
+                void Configure(KestrelServerOptions kestrel)
+                {
+                    kestrel.ListenAnyIP(5001, listen => listen.{|TLS004:UseHttps|}());
+                    kestrel.ListenAnyIP(5002, listen => listen.{|TLS004:UseHttps|}(https => https.CheckCertificateRevocation = true));
+                }
+            }
+            """;
+        var fixedSource = KestrelUsings + $$"""
+            class Startup
+            {
+                void Configure(KestrelServerOptions kestrel)
+                {
+                    kestrel.ListenAnyIP(5001, listen => listen.UseHttps(https =>
+                    {
+                        https.OnAuthenticate = (connection, sslOptions) =>
+                        {
+                            sslOptions.CipherSuitesPolicy = OperatingSystem.IsWindows() ? null : new CipherSuitesPolicy(new[]
+                            {
+            {{CipherSuiteTestText.Lines("                    ")}}
+                            });
+                        };
+                    }));
+                    kestrel.ListenAnyIP(5002, listen => listen.UseHttps(https =>
+                    {
+                        https.CheckCertificateRevocation = true;
+                        https.OnAuthenticate = (connection, sslOptions) =>
+                        {
+                            sslOptions.CipherSuitesPolicy = OperatingSystem.IsWindows() ? null : new CipherSuitesPolicy(new[]
+                            {
+            {{CipherSuiteTestText.Lines("                    ")}}
+                            });
+                        };
+                    }));
+                }
+            }
+            """;
+
+        await VerifyAsync(source, fixedSource, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
     public async Task NamedArguments_NoFix()
     {
         var source = KestrelUsings + """
