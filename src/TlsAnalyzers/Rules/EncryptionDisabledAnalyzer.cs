@@ -93,12 +93,22 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
 
             var field = weakFields.FirstOrDefault(
                 weak => Equals(weak.ConstantValue, conversion.ConstantValue.Value));
-            if (field is not null)
+            if (field is not null && !ReadsWeakMember(conversion.Operand))
             {
                 Report(context, conversion, field.Name);
             }
         }
 
+        // `(EncryptionPolicy)(int)EncryptionPolicy.NoEncryption` is reported once, on the member it names.
+        private bool ReadsWeakMember(IOperation operand)
+        {
+            return operand.DescendantsAndSelf()
+                .OfType<IFieldReferenceOperation>()
+                .Any(reference => weakFields.Contains(reference.Field, SymbolEqualityComparer.Default));
+        }
+
+        // NOTE: an array of weak values that only serves a test, `new[] { NoEncryption }.Contains(policy)`, is
+        // reported like any other array of policies.
         private static void Report(OperationAnalysisContext context, IOperation operation, string memberName)
         {
             if (ValueTestContext.IsTestedOrRemoved(operation) || IsInNameOf(operation))

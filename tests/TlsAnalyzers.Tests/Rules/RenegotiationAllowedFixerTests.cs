@@ -74,6 +74,38 @@ public sealed class RenegotiationAllowedFixerTests
     }
 
     [Fact]
+    public async Task OrAssignment_BecomesAssignmentOfFalse()
+    {
+        // `|= false` would keep whatever value the property had, so the fix assigns false outright.
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options)
+                {
+                    // Legacy clients renegotiate.
+                    {|TLS008:options.AllowRenegotiation |= /* old */ true|}; // see the runbook
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options)
+                {
+                    // Legacy clients renegotiate.
+                    options.AllowRenegotiation = /* old */ false; // see the runbook
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, RenegotiationAllowedFixer.DisallowRenegotiationKey);
+    }
+
+    [Fact]
     public async Task DefaultFix_IsDisallowRenegotiation()
     {
         const string source = """

@@ -107,6 +107,7 @@ public sealed class WeakeningRuntimeSwitchFixerTests
 
                     // Legacy partner.
                     // Offline kiosks.
+                    // until 2027
 
                 }
             }
@@ -152,6 +153,65 @@ public sealed class WeakeningRuntimeSwitchFixerTests
             """;
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+    }
+
+    [Fact]
+    public async Task RemoveSwitch_KeepsTrailingComment()
+    {
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|}; // SSL 3.0 partner
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    // SSL 3.0 partner
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+    }
+
+    [Fact]
+    public async Task RemoveSwitch_LastTopLevelStatementIsSetToFalse()
+    {
+        // A program whose top-level statements all go has no entry point left (CS5001).
+        const string source = """
+            using System;
+
+            {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|};
+
+            class Helper
+            {
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", false);
+
+            class Helper
+            {
+            }
+            """;
+
+        var test = Verify.CreateTest(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
     }
 
     [Fact]
