@@ -90,6 +90,8 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         };
     }
 
+    // NOTE: a comment inside the argument list next to the removed argument goes with it. Kept alone, it would
+    // leave a dangling line before the closing parenthesis.
     private static async Task<Document> RemoveArgumentAsync(
         Document document, ArgumentSyntax argument, CancellationToken cancellationToken)
     {

@@ -194,6 +194,42 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
+    public async Task RemoveArgument_DropsCommentOnArgument()
+    {
+        // Pins today's behaviour: a comment inside the argument list that belongs to the removed argument goes too.
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(
+                    inner,
+                    false,
+                    null,
+                    null,
+                    // The lab reads the traffic.
+                    {|TLS009:EncryptionPolicy.NoEncryption|}); // until the lab moves
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(
+                    inner,
+                    false,
+                    null,
+                    null); // until the lab moves
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+
+    [Fact]
     public async Task RemoveArgument_OptionalParameterDefaultingToRequire()
     {
         const string source = """
