@@ -106,6 +106,45 @@ public sealed class RenegotiationAllowedFixerTests
     }
 
     [Fact]
+    public async Task NestedAndChainedAssignments_SetFalse()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Net.Security;
+
+            class Server
+            {
+                const bool Allow = true;
+
+                List<SslServerAuthenticationOptions> all = new() { new() { {|TLS008:AllowRenegotiation = !false|} } };
+
+                void Configure(SslServerAuthenticationOptions first, SslServerAuthenticationOptions second)
+                {
+                    first.AllowRenegotiation = {|TLS008:second.AllowRenegotiation = /* legacy */ Allow|} /* why */;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.Net.Security;
+
+            class Server
+            {
+                const bool Allow = true;
+
+                List<SslServerAuthenticationOptions> all = new() { new() { AllowRenegotiation = false } };
+
+                void Configure(SslServerAuthenticationOptions first, SslServerAuthenticationOptions second)
+                {
+                    first.AllowRenegotiation = second.AllowRenegotiation = /* legacy */ false /* why */;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, RenegotiationAllowedFixer.DisallowRenegotiationKey);
+    }
+
+    [Fact]
     public async Task DefaultFix_IsDisallowRenegotiation()
     {
         const string source = """

@@ -215,6 +215,58 @@ public sealed class WeakeningRuntimeSwitchFixerTests
     }
 
     [Fact]
+    public async Task RemoveSwitch_UnusualShapes()
+    {
+        const string source = """
+            using System;
+            using static System.AppContext;
+
+            class Startup
+            {
+                const string Prefix = "Switch.System.Net.";
+                const string Name = $"{Prefix}DontEnableSchUseStrongCrypto";
+                static int DontEnableSchUseStrongCrypto;
+
+                void Configure(bool legacy, IDisposable scope)
+                {
+                    {|TLS010:SetSwitch(isEnabled: true, switchName: Prefix + "DontEnableSystemDefaultTlsVersions")|};
+                    {|TLS010:System.AppContext.SetSwitch(Name, !false)|}; {|TLS010:SetSwitch(Prefix + nameof(DontEnableSchUseStrongCrypto), true)|};
+                    if (legacy) {|TLS010:AppContext.SetSwitch(Name, true)|}; else {|TLS010:AppContext.SetSwitch(Name, true)|};
+                    using (scope) {|TLS010:AppContext.SetSwitch(Name, true)|};
+                    Action onStart = () => { {|TLS010:AppContext.SetSwitch(Name, true)|}; };
+            #if !DEBUG
+                    {|TLS010:AppContext.SetSwitch(Name, true)|};
+            #endif
+                    Console.WriteLine();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using static System.AppContext;
+
+            class Startup
+            {
+                const string Prefix = "Switch.System.Net.";
+                const string Name = $"{Prefix}DontEnableSchUseStrongCrypto";
+                static int DontEnableSchUseStrongCrypto;
+
+                void Configure(bool legacy, IDisposable scope)
+                {
+                    if (legacy) AppContext.SetSwitch(Name, false); else AppContext.SetSwitch(Name, false);
+                    using (scope) AppContext.SetSwitch(Name, false);
+                    Action onStart = () => { };
+            #if !DEBUG
+            #endif
+                    Console.WriteLine();
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+    }
+
+    [Fact]
     public async Task RemoveSwitch_TopLevelStatementAndSwitchSection()
     {
         const string source = """
