@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TlsAnalyzers.Infrastructure;
@@ -79,11 +80,12 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
             Report(context, reference, reference.Field.Name);
         }
 
-        // `(EncryptionPolicy)2` selects NoEncryption as surely as the member name does.
+        // `(EncryptionPolicy)2` selects NoEncryption as surely as the member name does. In `(EncryptionPolicy?)2` the
+        // compiler marks both conversions implicit, so a conversion written as a cast counts either way.
         public void AnalyzeConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;
-            if (conversion.IsImplicit
+            if (conversion.IsImplicit && !conversion.Syntax.IsKind(SyntaxKind.CastExpression)
                 || !SymbolEqualityComparer.Default.Equals(conversion.Type, policyType)
                 || SymbolEqualityComparer.Default.Equals(conversion.Operand.Type, policyType)
                 || !conversion.ConstantValue.HasValue)

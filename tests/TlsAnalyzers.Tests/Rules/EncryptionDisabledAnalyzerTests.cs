@@ -131,6 +131,23 @@ public sealed class EncryptionDisabledAnalyzerTests
     }
 
     [Fact]
+    public async Task CastToNullable_IsReported()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                EncryptionPolicy? Weak() => {|TLS009:(EncryptionPolicy?)2|};
+                EncryptionPolicy? Strong() => (EncryptionPolicy?)0;
+                EncryptionPolicy? Unset() => (EncryptionPolicy?)null;
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task UsingStatic_IsReported()
     {
         const string source = """

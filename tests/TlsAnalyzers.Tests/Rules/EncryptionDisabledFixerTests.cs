@@ -230,6 +230,49 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
+    public async Task RemoveArgument_TargetTypedNewAndBaseCall()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class LabStream : SslStream
+            {
+                public LabStream(Stream inner)
+                    : base(inner, false, null, null, {|TLS009:EncryptionPolicy.NoEncryption|})
+                {
+                }
+
+                static SslStream Wrap(Stream inner)
+                {
+                    SslStream stream = new(inner, false, null, null, {|TLS009:(EncryptionPolicy)1|});
+                    return stream;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class LabStream : SslStream
+            {
+                public LabStream(Stream inner)
+                    : base(inner, false, null, null)
+                {
+                }
+
+                static SslStream Wrap(Stream inner)
+                {
+                    SslStream stream = new(inner, false, null, null);
+                    return stream;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+
+    [Fact]
     public async Task RemoveArgument_OptionalParameterDefaultingToRequire()
     {
         const string source = """
