@@ -71,6 +71,29 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
+    public async Task CastToNullable_BecomesRequireEncryption()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                EncryptionPolicy? configured = /* lab */ {|TLS009:(EncryptionPolicy?)2|};
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Options
+            {
+                EncryptionPolicy? configured = /* lab */ EncryptionPolicy.RequireEncryption;
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey);
+    }
+
+    [Fact]
     public async Task DefaultFix_IsRequireEncryption()
     {
         const string source = """

@@ -187,6 +187,41 @@ public sealed class WeakeningRuntimeSwitchFixerTests
     }
 
     [Fact]
+    public async Task RemoveSwitch_KeepsRegionAndBlockComment()
+    {
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    #region Legacy
+                    {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|}; /* partner */
+                    #endregion
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    #region Legacy
+                    /* partner */
+                    #endregion
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+    }
+
+    [Fact]
     public async Task RemoveSwitch_LastTopLevelStatementIsSetToFalse()
     {
         // A program whose top-level statements all go has no entry point left (CS5001).
