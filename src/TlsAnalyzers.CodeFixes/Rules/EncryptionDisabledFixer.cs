@@ -84,10 +84,19 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.WithName(requireName),
             IdentifierNameSyntax => requireName,
-            _ => SyntaxFactory.ParseExpression(
-                    policyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + RequireEncryptionName)
-                .WithAdditionalAnnotations(Simplifier.Annotation),
+
+            // A cast to `EncryptionPolicy?` keeps its type, which `?? fallback` or overload resolution may need.
+            CastExpressionSyntax { Type: NullableTypeSyntax } cast => cast.WithExpression(
+                CreateQualifiedRequireEncryption(policyType)),
+            _ => CreateQualifiedRequireEncryption(policyType),
         };
+    }
+
+    private static ExpressionSyntax CreateQualifiedRequireEncryption(ITypeSymbol policyType)
+    {
+        return SyntaxFactory.ParseExpression(
+                policyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + RequireEncryptionName)
+            .WithAdditionalAnnotations(Simplifier.Annotation);
     }
 
     // NOTE: a comment inside the argument list next to the removed argument goes with it. Kept alone, it would

@@ -71,7 +71,7 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
-    public async Task CastToNullable_BecomesRequireEncryption()
+    public async Task CastToNullable_KeepsNullableType()
     {
         const string source = """
             using System.Net.Security;
@@ -79,6 +79,7 @@ public sealed class EncryptionDisabledFixerTests
             class Options
             {
                 EncryptionPolicy? configured = /* lab */ {|TLS009:(EncryptionPolicy?)2|};
+                EncryptionPolicy fallback = {|TLS009:(EncryptionPolicy?)1|} ?? default;
             }
             """;
         const string fixedSource = """
@@ -86,7 +87,8 @@ public sealed class EncryptionDisabledFixerTests
 
             class Options
             {
-                EncryptionPolicy? configured = /* lab */ EncryptionPolicy.RequireEncryption;
+                EncryptionPolicy? configured = /* lab */ (EncryptionPolicy?)EncryptionPolicy.RequireEncryption;
+                EncryptionPolicy fallback = (EncryptionPolicy?)EncryptionPolicy.RequireEncryption ?? default;
             }
             """;
 
