@@ -84,12 +84,23 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.WithName(requireName),
             IdentifierNameSyntax => requireName,
-            _ => SyntaxFactory.ParseExpression(
-                    policyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + RequireEncryptionName)
-                .WithAdditionalAnnotations(Simplifier.Annotation),
+
+            // A cast to `EncryptionPolicy?` keeps its type, which `?? fallback` or overload resolution may need.
+            CastExpressionSyntax { Type: NullableTypeSyntax } cast => cast.WithExpression(
+                CreateQualifiedRequireEncryption(policyType)),
+            _ => CreateQualifiedRequireEncryption(policyType),
         };
     }
 
+    private static ExpressionSyntax CreateQualifiedRequireEncryption(ITypeSymbol policyType)
+    {
+        return SyntaxFactory.ParseExpression(
+                policyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + RequireEncryptionName)
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+
+    // NOTE: a comment inside the argument list next to the removed argument goes with it. Kept alone, it would
+    // leave a dangling line before the closing parenthesis.
     private static async Task<Document> RemoveArgumentAsync(
         Document document, ArgumentSyntax argument, CancellationToken cancellationToken)
     {
@@ -106,18 +117,14 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
     {
         if (argument.Parent is not ArgumentListSyntax argumentList
             || argumentList.Parent is not (ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
-                or InvocationExpressionSyntax)
+                or InvocationExpressionSyntax or ConstructorInitializerSyntax)
             || semanticModel.GetSymbolInfo(argumentList.Parent, cancellationToken).Symbol is not IMethodSymbol original)
         {
             return false;
         }
 
-        var call = (ExpressionSyntax)argumentList.Parent;
         var shortenedArguments = argumentList.WithArguments(argumentList.Arguments.Remove(argument));
-        var shortened = call.ReplaceNode(argumentList, shortenedArguments);
-        var speculative = semanticModel.GetSpeculativeSymbolInfo(
-            call.SpanStart, shortened, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
-        if (speculative is null)
+        if (BindShortenedCall(semanticModel, argumentList, shortenedArguments, original) is not { } speculative)
         {
             return false;
         }
@@ -129,6 +136,29 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         }
 
         return IsOverloadWithoutPolicy(original, speculative);
+    }
+
+    private static IMethodSymbol? BindShortenedCall(
+        SemanticModel semanticModel, ArgumentListSyntax argumentList, ArgumentListSyntax shortened, IMethodSymbol original)
+    {
+        var call = argumentList.Parent!;
+        if (call is ConstructorInitializerSyntax initializer)
+        {
+            var shortenedInitializer = initializer.WithArgumentList(shortened);
+            return semanticModel.TryGetSpeculativeSemanticModel(
+                    initializer.SpanStart, shortenedInitializer, out var speculativeModel)
+                ? speculativeModel.GetSymbolInfo(shortenedInitializer).Symbol as IMethodSymbol
+                : null;
+        }
+
+        // `new(...)` takes its type from the target, which an expression bound on its own lacks, so the
+        // speculative bind names the type.
+        var typeName = original.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var shortenedCall = call is ImplicitObjectCreationExpressionSyntax
+            ? SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName(typeName), shortened, initializer: null)
+            : call.ReplaceNode(argumentList, shortened);
+        return semanticModel.GetSpeculativeSymbolInfo(
+            call.SpanStart, shortenedCall, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
     }
 
     // The SslStream constructors without the parameter pass RequireEncryption. An overload of another type might

@@ -30,7 +30,8 @@ public sealed class RenegotiationAllowedFixer : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
         if (root is null || node?.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment
-            || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+            || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                && !assignment.IsKind(SyntaxKind.OrAssignmentExpression))
         {
             return;
         }
@@ -43,13 +44,17 @@ public sealed class RenegotiationAllowedFixer : CodeFixProvider
             context.Diagnostics);
     }
 
+    // `|= false` would keep whatever value the property had, so an `|=` becomes a plain assignment.
     private static Task<Document> DisallowAsync(
         Document document, SyntaxNode root, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var falseLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)
             .WithTriviaFrom(assignment.Right);
-        var newRoot = root.ReplaceNode(assignment.Right, falseLiteral);
-        return Task.FromResult(document.WithSyntaxRoot(newRoot));
+        var equalsToken = SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTriviaFrom(assignment.OperatorToken);
+        var disallowed = SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression, assignment.Left, equalsToken, falseLiteral)
+            .WithTriviaFrom(assignment);
+        return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(assignment, disallowed)));
     }
 }

@@ -105,6 +105,7 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
         foreach (var call in calls.OrderByDescending(call => call.Invocation.SpanStart))
         {
             current = removeWherePossible && call.RemovableStatement is { } statement
+                    && IsStillRemovable(current, statement)
                 ? RemoveStatement(current, statement)
                 : SetFalse(current, call.IsEnabled);
         }
@@ -112,7 +113,20 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
         return document.WithSyntaxRoot(current);
     }
 
-    // Blank lines and comments above the call move to the token that follows it, so the code around keeps its
+    // Fix All may already have removed the other top-level statements of the file.
+    private static bool IsStillRemovable(SyntaxNode root, SyntaxNode original)
+    {
+        return root.GetCurrentNode(original) is not GlobalStatementSyntax global || HasOtherTopLevelStatement(global);
+    }
+
+    // A program whose top-level statements all go has no entry point left (CS5001).
+    private static bool HasOtherTopLevelStatement(GlobalStatementSyntax global)
+    {
+        return global.Parent is CompilationUnitSyntax unit
+            && unit.Members.OfType<GlobalStatementSyntax>().Any(other => other != global);
+    }
+
+    // Blank lines and comments around the call move to the token that follows it, so the code around keeps its
     // layout and a comment that explained the switch stays for the reviewer. Only the call's own line goes.
     private static SyntaxNode RemoveStatement(SyntaxNode root, SyntaxNode original)
     {
@@ -122,7 +136,9 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
         }
 
         var nextToken = statement.GetLastToken().GetNextToken(includeZeroWidth: true);
-        var movedTrivia = WithoutIndentation(statement.GetLeadingTrivia()).AddRange(nextToken.LeadingTrivia);
+        var movedTrivia = WithoutIndentation(statement.GetLeadingTrivia())
+            .AddRange(TrailingComment(statement))
+            .AddRange(nextToken.LeadingTrivia);
         root = root.ReplaceToken(nextToken, nextToken.WithLeadingTrivia(movedTrivia));
 
         return root.GetCurrentNode(original) is { } toRemove
@@ -139,6 +155,25 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
         return withoutIndentation.Any(trivia => !trivia.IsKind(SyntaxKind.WhitespaceTrivia))
             ? withoutIndentation
             : SyntaxTriviaList.Empty;
+    }
+
+    // `AppContext.SetSwitch(...); // why` keeps the comment on a line of its own, indented like the call.
+    private static SyntaxTriviaList TrailingComment(SyntaxNode statement)
+    {
+        var trailing = statement.GetTrailingTrivia();
+        var commentStart = trailing.IndexOf(SyntaxKind.SingleLineCommentTrivia) is var single and >= 0
+            ? single
+            : trailing.IndexOf(SyntaxKind.MultiLineCommentTrivia);
+        if (commentStart < 0)
+        {
+            return SyntaxTriviaList.Empty;
+        }
+
+        var leading = statement.GetLeadingTrivia();
+        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
+            ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
+            : SyntaxTriviaList.Empty;
+        return indentation.AddRange(trailing.Skip(commentStart));
     }
 
     private static SyntaxNode SetFalse(SyntaxNode root, ExpressionSyntax original)
@@ -203,7 +238,7 @@ public sealed class WeakeningRuntimeSwitchFixer : CodeFixProvider
             return statement.Parent switch
             {
                 BlockSyntax or SwitchSectionSyntax => statement,
-                GlobalStatementSyntax global when global.Parent is CompilationUnitSyntax => global,
+                GlobalStatementSyntax global when HasOtherTopLevelStatement(global) => global,
                 _ => null,
             };
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TlsAnalyzers.Infrastructure;
@@ -79,11 +80,12 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
             Report(context, reference, reference.Field.Name);
         }
 
-        // `(EncryptionPolicy)2` selects NoEncryption as surely as the member name does.
+        // `(EncryptionPolicy)2` selects NoEncryption as surely as the member name does. In `(EncryptionPolicy?)2` the
+        // compiler marks both conversions implicit, so a conversion written as a cast counts either way.
         public void AnalyzeConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;
-            if (conversion.IsImplicit
+            if (conversion.IsImplicit && !conversion.Syntax.IsKind(SyntaxKind.CastExpression)
                 || !SymbolEqualityComparer.Default.Equals(conversion.Type, policyType)
                 || SymbolEqualityComparer.Default.Equals(conversion.Operand.Type, policyType)
                 || !conversion.ConstantValue.HasValue)
@@ -93,12 +95,22 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
 
             var field = weakFields.FirstOrDefault(
                 weak => Equals(weak.ConstantValue, conversion.ConstantValue.Value));
-            if (field is not null)
+            if (field is not null && !ReadsWeakMember(conversion.Operand))
             {
                 Report(context, conversion, field.Name);
             }
         }
 
+        // `(EncryptionPolicy)(int)EncryptionPolicy.NoEncryption` is reported once, on the member it names.
+        private bool ReadsWeakMember(IOperation operand)
+        {
+            return operand.DescendantsAndSelf()
+                .OfType<IFieldReferenceOperation>()
+                .Any(reference => weakFields.Contains(reference.Field, SymbolEqualityComparer.Default));
+        }
+
+        // NOTE: an array of weak values that only serves a test, `new[] { NoEncryption }.Contains(policy)`, is
+        // reported like any other array of policies.
         private static void Report(OperationAnalysisContext context, IOperation operation, string memberName)
         {
             if (ValueTestContext.IsTestedOrRemoved(operation) || IsInNameOf(operation))

@@ -48,19 +48,23 @@ public sealed class RenegotiationAllowedAnalyzer : DiagnosticAnalyzer
 
         context.RegisterOperationAction(
             operationContext => AnalyzeAssignment(operationContext, property),
-            OperationKind.SimpleAssignment);
+            OperationKind.SimpleAssignment,
+            OperationKind.CompoundAssignment);
     }
 
+    // NOTE: a deconstruction, `(options.AllowRenegotiation, port) = (true, 443)`, is not followed.
     private static void AnalyzeAssignment(OperationAnalysisContext context, IPropertySymbol property)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var assignment = (IAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation target
             || !SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property))
         {
             return;
         }
 
-        if (assignment.Value.ConstantValue is not { HasValue: true, Value: true })
+        // `|= true` turns renegotiation on whatever the value was before.
+        if (assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Or }
+            || assignment.Value.ConstantValue is not { HasValue: true, Value: true })
         {
             return;
         }

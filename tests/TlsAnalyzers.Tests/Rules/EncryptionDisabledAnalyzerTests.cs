@@ -74,6 +74,42 @@ public sealed class EncryptionDisabledAnalyzerTests
     }
 
     [Fact]
+    public async Task CastAroundMember_IsReportedOnce()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                EncryptionPolicy Policy() => (EncryptionPolicy)(int){|TLS009:EncryptionPolicy.NoEncryption|};
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ListOfWeakValues_IsReportedEvenWhenOnlySearched()
+    {
+        // Pins today's behaviour: an array that only serves a Contains test looks like any other array of policies.
+        const string source = """
+            using System.Linq;
+            using System.Net.Security;
+
+            class Server
+            {
+                bool IsWeak(EncryptionPolicy policy) => new[]
+                {
+                    {|TLS009:EncryptionPolicy.NoEncryption|},
+                    {|TLS009:EncryptionPolicy.AllowNoEncryption|},
+                }.Contains(policy);
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task NumericCast_IsReportedWithMemberName()
     {
         const string source = """
@@ -92,6 +128,23 @@ public sealed class EncryptionDisabledAnalyzerTests
         var test = Verify.CreateTest(source);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(EncryptionDisabledAnalyzer.Rule).WithLocation(0).WithArguments("NoEncryption"));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CastToNullable_IsReported()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                EncryptionPolicy? Weak() => {|TLS009:(EncryptionPolicy?)2|};
+                EncryptionPolicy? Strong() => (EncryptionPolicy?)0;
+                EncryptionPolicy? Unset() => (EncryptionPolicy?)null;
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
     }
 
     [Fact]

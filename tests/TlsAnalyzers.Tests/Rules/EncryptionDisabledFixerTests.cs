@@ -71,6 +71,31 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
+    public async Task CastToNullable_KeepsNullableType()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                EncryptionPolicy? configured = /* lab */ {|TLS009:(EncryptionPolicy?)2|};
+                EncryptionPolicy fallback = {|TLS009:(EncryptionPolicy?)1|} ?? default;
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Options
+            {
+                EncryptionPolicy? configured = /* lab */ (EncryptionPolicy?)EncryptionPolicy.RequireEncryption;
+                EncryptionPolicy fallback = (EncryptionPolicy?)EncryptionPolicy.RequireEncryption ?? default;
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey);
+    }
+
+    [Fact]
     public async Task DefaultFix_IsRequireEncryption()
     {
         const string source = """
@@ -187,6 +212,85 @@ public sealed class EncryptionDisabledFixerTests
                     leaveInnerStreamOpen: false,
                     userCertificateValidationCallback: null,
                     userCertificateSelectionCallback: null);
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+
+    [Fact]
+    public async Task RemoveArgument_DropsCommentOnArgument()
+    {
+        // Pins today's behaviour: a comment inside the argument list that belongs to the removed argument goes too.
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(
+                    inner,
+                    false,
+                    null,
+                    null,
+                    // The lab reads the traffic.
+                    {|TLS009:EncryptionPolicy.NoEncryption|}); // until the lab moves
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class Client
+            {
+                SslStream Wrap(Stream inner) => new SslStream(
+                    inner,
+                    false,
+                    null,
+                    null); // until the lab moves
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RemoveArgumentKey);
+    }
+
+    [Fact]
+    public async Task RemoveArgument_TargetTypedNewAndBaseCall()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+
+            class LabStream : SslStream
+            {
+                public LabStream(Stream inner)
+                    : base(inner, false, null, null, {|TLS009:EncryptionPolicy.NoEncryption|})
+                {
+                }
+
+                static SslStream Wrap(Stream inner)
+                {
+                    SslStream stream = new(inner, false, null, null, {|TLS009:(EncryptionPolicy)1|});
+                    return stream;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.IO;
+            using System.Net.Security;
+
+            class LabStream : SslStream
+            {
+                public LabStream(Stream inner)
+                    : base(inner, false, null, null)
+                {
+                }
+
+                static SslStream Wrap(Stream inner)
+                {
+                    SslStream stream = new(inner, false, null, null);
+                    return stream;
+                }
             }
             """;
 

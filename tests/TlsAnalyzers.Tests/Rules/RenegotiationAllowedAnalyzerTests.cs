@@ -129,6 +129,49 @@ public sealed class RenegotiationAllowedAnalyzerTests
     }
 
     [Fact]
+    public async Task OrAssignmentOfTrue_IsReported()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options, bool fromConfiguration)
+                {
+                    {|TLS008:options.AllowRenegotiation |= true|};
+                    options.AllowRenegotiation |= fromConfiguration;
+                    options.AllowRenegotiation |= false;
+                    options.AllowRenegotiation &= true;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DeconstructionAndChainedAssignment_ReportOnlyTheLiteral()
+    {
+        // Pins today's behaviour: a deconstruction is not followed, and in a chain only the assignment that holds
+        // the constant is reported.
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions first, SslServerAuthenticationOptions second)
+                {
+                    int port;
+                    (first.AllowRenegotiation, port) = (true, 443);
+                    first.AllowRenegotiation = {|TLS008:second.AllowRenegotiation = true|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task ClientOptions_AreNotReported()
     {
         const string source = """

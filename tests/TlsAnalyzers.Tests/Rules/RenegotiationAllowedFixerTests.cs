@@ -74,6 +74,77 @@ public sealed class RenegotiationAllowedFixerTests
     }
 
     [Fact]
+    public async Task OrAssignment_BecomesAssignmentOfFalse()
+    {
+        // `|= false` would keep whatever value the property had, so the fix assigns false outright.
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options)
+                {
+                    // Legacy clients renegotiate.
+                    {|TLS008:options.AllowRenegotiation |= /* old */ true|}; // see the runbook
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options)
+                {
+                    // Legacy clients renegotiate.
+                    options.AllowRenegotiation = /* old */ false; // see the runbook
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, RenegotiationAllowedFixer.DisallowRenegotiationKey);
+    }
+
+    [Fact]
+    public async Task NestedAndChainedAssignments_SetFalse()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Net.Security;
+
+            class Server
+            {
+                const bool Allow = true;
+
+                List<SslServerAuthenticationOptions> all = new() { new() { {|TLS008:AllowRenegotiation = !false|} } };
+
+                void Configure(SslServerAuthenticationOptions first, SslServerAuthenticationOptions second)
+                {
+                    first.AllowRenegotiation = {|TLS008:second.AllowRenegotiation = /* legacy */ Allow|} /* why */;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.Net.Security;
+
+            class Server
+            {
+                const bool Allow = true;
+
+                List<SslServerAuthenticationOptions> all = new() { new() { AllowRenegotiation = false } };
+
+                void Configure(SslServerAuthenticationOptions first, SslServerAuthenticationOptions second)
+                {
+                    first.AllowRenegotiation = second.AllowRenegotiation = /* legacy */ false /* why */;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, RenegotiationAllowedFixer.DisallowRenegotiationKey);
+    }
+
+    [Fact]
     public async Task DefaultFix_IsDisallowRenegotiation()
     {
         const string source = """

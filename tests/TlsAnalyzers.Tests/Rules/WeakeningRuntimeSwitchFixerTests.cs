@@ -107,6 +107,7 @@ public sealed class WeakeningRuntimeSwitchFixerTests
 
                     // Legacy partner.
                     // Offline kiosks.
+                    // until 2027
 
                 }
             }
@@ -147,6 +148,152 @@ public sealed class WeakeningRuntimeSwitchFixerTests
                 {
                     if (legacy)
                         AppContext.SetSwitch(isEnabled: false, switchName: "Switch.System.Net.DontEnableSystemDefaultTlsVersions");
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+    }
+
+    [Fact]
+    public async Task RemoveSwitch_KeepsTrailingComment()
+    {
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|}; // SSL 3.0 partner
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    // SSL 3.0 partner
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+    }
+
+    [Fact]
+    public async Task RemoveSwitch_KeepsRegionAndBlockComment()
+    {
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    #region Legacy
+                    {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|}; /* partner */
+                    #endregion
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    #region Legacy
+                    /* partner */
+                    #endregion
+                    Console.WriteLine("done");
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+    }
+
+    [Fact]
+    public async Task RemoveSwitch_LastTopLevelStatementIsSetToFalse()
+    {
+        // A program whose top-level statements all go has no entry point left (CS5001).
+        const string source = """
+            using System;
+
+            {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|};
+
+            class Helper
+            {
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", false);
+
+            class Helper
+            {
+            }
+            """;
+
+        var test = Verify.CreateTest(source, fixedSource, WeakeningRuntimeSwitchFixer.RemoveSwitchKey);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task RemoveSwitch_UnusualShapes()
+    {
+        const string source = """
+            using System;
+            using static System.AppContext;
+
+            class Startup
+            {
+                const string Prefix = "Switch.System.Net.";
+                const string Name = $"{Prefix}DontEnableSchUseStrongCrypto";
+                static int DontEnableSchUseStrongCrypto;
+
+                void Configure(bool legacy, IDisposable scope)
+                {
+                    {|TLS010:SetSwitch(isEnabled: true, switchName: Prefix + "DontEnableSystemDefaultTlsVersions")|};
+                    {|TLS010:System.AppContext.SetSwitch(Name, !false)|}; {|TLS010:SetSwitch(Prefix + nameof(DontEnableSchUseStrongCrypto), true)|};
+                    if (legacy) {|TLS010:AppContext.SetSwitch(Name, true)|}; else {|TLS010:AppContext.SetSwitch(Name, true)|};
+                    using (scope) {|TLS010:AppContext.SetSwitch(Name, true)|};
+                    Action onStart = () => { {|TLS010:AppContext.SetSwitch(Name, true)|}; };
+            #if !DEBUG
+                    {|TLS010:AppContext.SetSwitch(Name, true)|};
+            #endif
+                    Console.WriteLine();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using static System.AppContext;
+
+            class Startup
+            {
+                const string Prefix = "Switch.System.Net.";
+                const string Name = $"{Prefix}DontEnableSchUseStrongCrypto";
+                static int DontEnableSchUseStrongCrypto;
+
+                void Configure(bool legacy, IDisposable scope)
+                {
+                    if (legacy) AppContext.SetSwitch(Name, false); else AppContext.SetSwitch(Name, false);
+                    using (scope) AppContext.SetSwitch(Name, false);
+                    Action onStart = () => { };
+            #if !DEBUG
+            #endif
+                    Console.WriteLine();
                 }
             }
             """;
