@@ -137,15 +137,26 @@ internal sealed class CertificateValidationAnalysis
         return false;
     }
 
-    public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
+    public void AnalyzeAcceptAnyValidatorUses(SyntaxTreeAnalysisContext context)
     {
-        var model = context.SemanticModel;
-        var root = model.SyntaxTree.GetRoot(context.CancellationToken);
-        foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        var root = context.Tree.GetRoot(context.CancellationToken);
+        var candidates = root.DescendantNodes()
+            .OfType<IdentifierNameSyntax>()
+            .Where(name => name.Identifier.ValueText == acceptAnyValidator!.Name)
+            .ToList();
+        if (candidates.Count == 0 || !compilation.ContainsSyntaxTree(context.Tree))
         {
-            if (name.Identifier.ValueText != acceptAnyValidator!.Name
-                || !SymbolEqualityComparer.Default.Equals(
-                    model.GetSymbolInfo(name, context.CancellationToken).Symbol?.OriginalDefinition, acceptAnyValidator))
+            return;
+        }
+
+        // Only files that mention the name get bound here, which is rare.
+#pragma warning disable RS1030
+        var model = compilation.GetSemanticModel(context.Tree);
+#pragma warning restore RS1030
+        foreach (var name in candidates)
+        {
+            var symbol = model.GetSymbolInfo(name, context.CancellationToken).Symbol;
+            if (!SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, acceptAnyValidator))
             {
                 continue;
             }
