@@ -12,6 +12,7 @@ internal sealed record BenchmarkOptions
 
     public const string Usage = """
         Usage: TlsAnalyzers.Benchmarks [--scale N] [--corpus DIR] [--repetitions N] [--warmup N] [--scaling]
+                                       [--write-corpus DIR]
 
           --scale N        size of the generated corpus: 1 is about 100,000 lines, 2, 4, 8 double it;
                            fractions such as 0.05 make a small corpus (default 1)
@@ -20,6 +21,8 @@ internal sealed record BenchmarkOptions
           --repetitions N  measured rounds; each round runs every configuration once (default 5)
           --warmup N       unmeasured rounds before the measured ones (default 1)
           --scaling        run the generated corpus at 1, 2, 4 and 8 times --scale and print how time grows
+          --write-corpus DIR  write the generated corpus at --scale as .cs files under DIR and exit, to read it
+                           or build it with the real compiler
         """;
 
     public double Scale { get; init; } = 1;
@@ -31,6 +34,8 @@ internal sealed record BenchmarkOptions
     public int WarmupRounds { get; init; } = 1;
 
     public bool Scaling { get; init; }
+
+    public string? WriteCorpusDirectory { get; init; }
 
     /// <summary>Parses <paramref name="args"/>; an invalid argument throws with a message naming it.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -45,6 +50,7 @@ internal sealed record BenchmarkOptions
                 "--repetitions" => options with { Repetitions = ParseCount("--repetitions", ValueAfter(args, ref i), 1) },
                 "--warmup" => options with { WarmupRounds = ParseCount("--warmup", ValueAfter(args, ref i), 0) },
                 "--scaling" => options with { Scaling = true },
+                "--write-corpus" => options with { WriteCorpusDirectory = Path.GetFullPath(ValueAfter(args, ref i)) },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }

@@ -56,6 +56,13 @@ internal static class Program
     private static async Task RunAsync(
         BenchmarkOptions options, TextWriter output, TextWriter progress, CancellationToken cancellationToken)
     {
+        if (options.WriteCorpusDirectory is { } target)
+        {
+            var written = GeneratedCorpus.Create(options.Scale).WriteTo(target);
+            output.WriteLine($"Wrote {written} files to {target}");
+            return;
+        }
+
         var references = ReferenceAssemblies.Find();
         var configurations = AnalyzerCatalog.Load();
         output.WriteLine("# TlsAnalyzers benchmark");

@@ -42,15 +42,19 @@ internal static class AnalyzerCatalog
     private static AnalyzerConfiguration CreateTlsAnalyzers()
     {
         var assembly = typeof(RuleIds).Assembly;
-        var analyzers = assembly.GetTypes()
-            .Where(IsCSharpAnalyzer)
-            .OrderBy(type => type.FullName, StringComparer.Ordinal)
-            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type, nonPublic: true)!)
-            .ToImmutableArray();
+        var analyzers = DiscoverCSharpAnalyzers(assembly);
         var ruleIds = analyzers.SelectMany(AnalyzerConfiguration.SupportedIds).ToImmutableSortedSet();
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         return new AnalyzerConfiguration("B", "TlsAnalyzers", $"TlsAnalyzers {version}", analyzers, ruleIds);
     }
+
+    /// <summary>Creates one instance of every concrete C# analyzer type in <paramref name="assembly"/>.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> DiscoverCSharpAnalyzers(Assembly assembly) =>
+        assembly.GetTypes()
+            .Where(IsCSharpAnalyzer)
+            .OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type, nonPublic: true)!)
+            .ToImmutableArray();
 
     private static bool IsCSharpAnalyzer(Type type) =>
         !type.IsAbstract

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -21,6 +22,19 @@ internal sealed record CodeCorpus(
     /// <summary>Parse options of every corpus: the newest C# version the referenced compiler knows.</summary>
     public static CSharpParseOptions ParseOptions { get; } =
         new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
+
+    /// <summary>Writes every file under <paramref name="directory"/> by its tree path; returns the file count.</summary>
+    public int WriteTo(string directory)
+    {
+        foreach (var tree in Trees)
+        {
+            var path = Path.Combine(directory, tree.FilePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, tree.GetText().ToString());
+        }
+
+        return Trees.Length;
+    }
 
     public static int CountLines(string text)
     {

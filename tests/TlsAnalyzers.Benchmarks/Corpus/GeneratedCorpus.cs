@@ -60,7 +60,8 @@ internal static class GeneratedCorpus
         return new CodeCorpus(description, trees.ToImmutable(), lineCount, tlsSites, stopwatch.Elapsed);
     }
 
-    private static string WriteModule(int module, DeterministicRandom random, List<TlsSnippet> snippets)
+    /// <summary>Writes one module file: the application code for module number <paramref name="module"/>, then the snippets.</summary>
+    internal static string WriteModule(int module, DeterministicRandom random, IReadOnlyList<TlsSnippet> snippets)
     {
         var entity = Entities[module % Entities.Length] + module.ToString(CultureInfo.InvariantCulture);
         var area = Areas[random.Next(Areas.Length)];
@@ -99,7 +100,7 @@ internal static class GeneratedCorpus
     /// SplitMix64: a fixed algorithm, so the corpus does not change when a .NET version changes
     /// <see cref="Random"/>'s sequence.
     /// </summary>
-    private sealed class DeterministicRandom(ulong seed)
+    internal sealed class DeterministicRandom(ulong seed)
     {
         private ulong state = seed;
 
