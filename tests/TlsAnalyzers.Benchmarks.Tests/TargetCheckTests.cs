@@ -45,7 +45,7 @@ public sealed class TargetCheckTests
             Configuration("D"),
         };
         var result = new BenchmarkResult(
-            Corpus(), Refs(), 1, configurations.Select(c => new ConfigurationSummary(c, [Run(0, 10, 20)])).ToList());
+            Corpus(), NoReferences(), 1, configurations.Select(c => new ConfigurationSummary(c, [Run(0, 10, 20)])).ToList());
 
         var target = Assert.Single(TargetCheck.Evaluate(result));
 
@@ -62,7 +62,7 @@ public sealed class TargetCheckTests
             new ConfigurationSummary(Configuration("C"), [Run(netAnalyzers.Analyzer, netAnalyzers.Wall, netAnalyzers.Cpu)]),
             new ConfigurationSummary(Configuration("D"), [Run(1, 11, 22)]),
         };
-        return new BenchmarkResult(Corpus(), Refs(), 1, summaries);
+        return new BenchmarkResult(Corpus(), NoReferences(), 1, summaries);
     }
 
     private static AnalyzerConfiguration Configuration(string label) =>
@@ -80,5 +80,5 @@ public sealed class TargetCheckTests
 
     private static CodeCorpus Corpus() => new("test", [], 0, null, TimeSpan.Zero);
 
-    private static ReferenceAssemblies Refs() => new("none", []);
+    private static ReferenceAssemblies NoReferences() => new("none", []);
 }
