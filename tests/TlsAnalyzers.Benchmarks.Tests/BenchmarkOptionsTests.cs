@@ -69,4 +69,12 @@ public sealed class BenchmarkOptionsTests
 
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--scaling", "--corpus", directory]));
     }
+
+    [Fact]
+    public void Parse_WriteCorpusWithCorpus_Throws()
+    {
+        var directory = Directory.CreateTempSubdirectory("benchmark-options").FullName;
+
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--write-corpus", "out", "--corpus", directory]));
+    }
 }

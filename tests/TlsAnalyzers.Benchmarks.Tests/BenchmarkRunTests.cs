@@ -58,6 +58,19 @@ public sealed class BenchmarkRunTests
     }
 
     [Fact]
+    public async Task WriteCorpus_WritesGeneratedFiles()
+    {
+        var root = Directory.CreateTempSubdirectory("benchmark-write").FullName;
+
+        var (exitCode, output, _) = await RunAsync("--write-corpus", root, "--scale", "0.01");
+
+        var files = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories);
+        Assert.Equal(0, exitCode);
+        Assert.NotEmpty(files);
+        Assert.Contains($"Wrote {files.Length} files", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvalidArgument_ExitsWithUsage()
     {
         var (exitCode, output, progress) = await RunAsync("--scale", "zero");

@@ -55,9 +55,10 @@ internal sealed record BenchmarkOptions
             };
         }
 
-        if (options.Scaling && options.CorpusDirectory is not null)
+        if (options.CorpusDirectory is not null && (options.Scaling || options.WriteCorpusDirectory is not null))
         {
-            throw new ArgumentException("--scaling works on the generated corpus only; remove --corpus or --scaling.");
+            throw new ArgumentException(
+                "--scaling and --write-corpus work on the generated corpus only; remove --corpus or the other option.");
         }
 
         return options;

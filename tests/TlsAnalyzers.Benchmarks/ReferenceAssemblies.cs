@@ -62,9 +62,10 @@ internal sealed record ReferenceAssemblies(string Description, ImmutableArray<Me
         var version = Directory.Exists(packRoot)
             ? Directory.EnumerateDirectories(packRoot).MaxBy(ParseVersion)
             : null;
-        var frameworkFolder = version is null
-            ? null
-            : Directory.EnumerateDirectories(Path.Combine(version, "ref")).MaxBy(path => path, StringComparer.Ordinal);
+        var refFolder = version is null ? null : Path.Combine(version, "ref");
+        var frameworkFolder = refFolder is not null && Directory.Exists(refFolder)
+            ? Directory.EnumerateDirectories(refFolder).MaxBy(path => path, StringComparer.Ordinal)
+            : null;
         if (frameworkFolder is null)
         {
             throw new InvalidOperationException(

@@ -23,7 +23,7 @@ internal static class ResultReport
     public static void WriteHeader(BenchmarkResult result, TextWriter output)
     {
         var corpus = result.Corpus;
-        var tlsSites = corpus.TlsSiteCount is { } sites ? $", {Format.Count(sites)} TLS snippets" : "";
+        var tlsSites = corpus.TlsSiteCount is { } sites ? $" with {Format.Count(sites)} TLS snippets" : "";
         var measured = result.Summaries[0].Runs.Count;
 
         output.WriteLine($"## Corpus: {corpus.Description}");
