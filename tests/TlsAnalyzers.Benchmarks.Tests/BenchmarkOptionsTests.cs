@@ -75,6 +75,7 @@ public sealed class BenchmarkOptionsTests
     {
         var directory = Directory.CreateTempSubdirectory("benchmark-options").FullName;
 
-        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--write-corpus", "out", "--corpus", directory]));
+        Assert.Throws<ArgumentException>(
+            () => BenchmarkOptions.Parse(["--write-corpus", "out", "--corpus", directory]));
     }
 }

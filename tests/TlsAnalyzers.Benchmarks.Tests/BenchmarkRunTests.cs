@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace TlsAnalyzers.Benchmarks.Tests;
 
-/// <summary>Runs the program's entry point in-process at a tiny scale, as CI's proof that the benchmark works.</summary>
+/// <summary>Runs the program's entry point in-process at a tiny scale: CI's proof that the benchmark works.</summary>
 public sealed class BenchmarkRunTests
 {
     private static readonly string[] Rows =
@@ -49,7 +49,8 @@ public sealed class BenchmarkRunTests
     [Fact]
     public async Task Scaling_PrintsGrowthTable()
     {
-        var (exitCode, output, _) = await RunAsync("--scaling", "--scale", "0.005", "--repetitions", "1", "--warmup", "0");
+        var (exitCode, output, _) = await RunAsync(
+            "--scaling", "--scale", "0.005", "--repetitions", "1", "--warmup", "0");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("## Scaling", output, StringComparison.Ordinal);

@@ -47,7 +47,8 @@ public sealed class CorpusTests
         // The last module can push the total past the next thousand without adding a snippet.
         var expected = (int)Math.Round(corpus.LineCount / 1000.0);
         Assert.InRange(corpus.TlsSiteCount!.Value, expected - 1, expected);
-        Assert.Contains(corpus.Trees, tree => tree.GetText().ToString().Contains("GatewayHost0", StringComparison.Ordinal));
+        Assert.Contains(
+            corpus.Trees, tree => tree.GetText().ToString().Contains("GatewayHost0", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,7 +61,8 @@ public sealed class CorpusTests
             "Module",
             [tree],
             ReferenceAssemblies.Find().References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var diagnostics = compilation.GetDiagnostics();
 

@@ -65,7 +65,8 @@ public sealed class MeasurementTests
     [Fact]
     public async Task Measure_BareCompile_CountsCompilerDiagnostics()
     {
-        var runner = new ConfigurationRunner(TinyCorpus("class Broken { void M() { int x = } }"), ReferenceAssemblies.Find());
+        var corpus = TinyCorpus("class Broken { void M() { int x = } }");
+        var runner = new ConfigurationRunner(corpus, ReferenceAssemblies.Find());
 
         var run = await runner.MeasureAsync(AnalyzerConfiguration.BareCompile, CancellationToken.None);
 

@@ -9,7 +9,12 @@ namespace TlsAnalyzers.Benchmarks.Tests;
 internal sealed class ClassDeclarationAnalyzer : DiagnosticAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
-        "SAMPLE001", "Class declared", "Class '{0}' declared", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        "SAMPLE001",
+        "Class declared",
+        "Class '{0}' declared",
+        "Test",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 

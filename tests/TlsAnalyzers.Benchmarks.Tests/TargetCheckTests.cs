@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using TlsAnalyzers.Benchmarks.Analysis;
@@ -26,12 +27,12 @@ public sealed class TargetCheckTests
     {
         var result = Result(ours: (0.4, 11, 22.5), netAnalyzers: (0.5, 10.6, 21.0));
 
-        var outcomes = TargetCheck.Evaluate(result).ToDictionary(target => target.Description, target => target.Outcome);
+        var targets = TargetCheck.Evaluate(result);
 
-        Assert.Equal("missed", outcomes.Single(pair => pair.Key.Contains("50%", StringComparison.Ordinal)).Value);
-        Assert.Equal("missed", outcomes.Single(pair => pair.Key.Contains("2%", StringComparison.Ordinal)).Value);
-        Assert.Equal("missed", outcomes.Single(pair => pair.Key.StartsWith("Wall vs bare", StringComparison.Ordinal)).Value);
-        Assert.Equal("missed", outcomes.Single(pair => pair.Key.StartsWith("CPU vs bare", StringComparison.Ordinal)).Value);
+        Assert.Equal("missed", Outcome(targets, "50%"));
+        Assert.Equal("missed", Outcome(targets, "2%"));
+        Assert.Equal("missed", Outcome(targets, "Wall vs bare"));
+        Assert.Equal("missed", Outcome(targets, "CPU vs bare"));
     }
 
     [Fact]
@@ -44,8 +45,8 @@ public sealed class TargetCheckTests
             Configuration("C"),
             Configuration("D"),
         };
-        var result = new BenchmarkResult(
-            Corpus(), NoReferences(), 1, configurations.Select(c => new ConfigurationSummary(c, [Run(0, 10, 20)])).ToList());
+        var summaries = configurations.Select(c => new ConfigurationSummary(c, [Run(0, 10, 20)])).ToList();
+        var result = new BenchmarkResult(Corpus(), NoReferences(), 1, summaries);
 
         var target = Assert.Single(TargetCheck.Evaluate(result));
 
@@ -59,11 +60,15 @@ public sealed class TargetCheckTests
         {
             new ConfigurationSummary(AnalyzerConfiguration.BareCompile, [Run(0, 10, 20)]),
             new ConfigurationSummary(Configuration("B"), [Run(ours.Analyzer, ours.Wall, ours.Cpu)]),
-            new ConfigurationSummary(Configuration("C"), [Run(netAnalyzers.Analyzer, netAnalyzers.Wall, netAnalyzers.Cpu)]),
+            new ConfigurationSummary(
+                Configuration("C"), [Run(netAnalyzers.Analyzer, netAnalyzers.Wall, netAnalyzers.Cpu)]),
             new ConfigurationSummary(Configuration("D"), [Run(1, 11, 22)]),
         };
         return new BenchmarkResult(Corpus(), NoReferences(), 1, summaries);
     }
+
+    private static string Outcome(IReadOnlyList<TargetCheck> targets, string descriptionPart) =>
+        targets.Single(target => target.Description.Contains(descriptionPart, StringComparison.Ordinal)).Outcome;
 
     private static AnalyzerConfiguration Configuration(string label) =>
         new(label, label, "tests", [new ClassDeclarationAnalyzer()], ["SAMPLE001"]);

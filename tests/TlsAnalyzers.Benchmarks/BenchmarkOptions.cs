@@ -47,7 +47,10 @@ internal sealed record BenchmarkOptions
             {
                 "--scale" => options with { Scale = ParseScale(ValueAfter(args, ref i)) },
                 "--corpus" => options with { CorpusDirectory = ParseDirectory(ValueAfter(args, ref i)) },
-                "--repetitions" => options with { Repetitions = ParseCount("--repetitions", ValueAfter(args, ref i), 1) },
+                "--repetitions" => options with
+                {
+                    Repetitions = ParseCount("--repetitions", ValueAfter(args, ref i), 1),
+                },
                 "--warmup" => options with { WarmupRounds = ParseCount("--warmup", ValueAfter(args, ref i), 0) },
                 "--scaling" => options with { Scaling = true },
                 "--write-corpus" => options with { WriteCorpusDirectory = Path.GetFullPath(ValueAfter(args, ref i)) },

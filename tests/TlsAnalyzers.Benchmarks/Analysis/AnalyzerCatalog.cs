@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace TlsAnalyzers.Benchmarks.Analysis;
 
-/// <summary>Builds the four configurations that every round runs: bare compile, TlsAnalyzers and the two peers.</summary>
+/// <summary>Builds the four configurations of every round: bare compile, TlsAnalyzers and the two peers.</summary>
 internal static class AnalyzerCatalog
 {
     /// <summary>The NetAnalyzers rules about TLS protocols, certificate validation and revocation checks.</summary>

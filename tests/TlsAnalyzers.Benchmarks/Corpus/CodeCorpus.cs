@@ -23,7 +23,7 @@ internal sealed record CodeCorpus(
     public static CSharpParseOptions ParseOptions { get; } =
         new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
 
-    /// <summary>Writes every file under <paramref name="directory"/> by its tree path; returns the file count.</summary>
+    /// <summary>Writes every file under <paramref name="directory"/> at its tree path and returns the count.</summary>
     public int WriteTo(string directory)
     {
         foreach (var tree in Trees)

@@ -60,7 +60,7 @@ internal static class GeneratedCorpus
         return new CodeCorpus(description, trees.ToImmutable(), lineCount, tlsSites, stopwatch.Elapsed);
     }
 
-    /// <summary>Writes one module file: the application code for module number <paramref name="module"/>, then the snippets.</summary>
+    /// <summary>Writes the application code of module <paramref name="module"/>, then the snippets.</summary>
     internal static string WriteModule(int module, DeterministicRandom random, IReadOnlyList<TlsSnippet> snippets)
     {
         var entity = Entities[module % Entities.Length] + module.ToString(CultureInfo.InvariantCulture);
@@ -80,8 +80,9 @@ internal static class GeneratedCorpus
         var methodCount = 10 + random.Next(9);
         for (var method = 0; method < methodCount; method++)
         {
-            var template = ApplicationCodeTemplates.ServiceMethods[random.Next(ApplicationCodeTemplates.ServiceMethods.Length)];
-            text.Append(template.Replace("$N$", method.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            var templates = ApplicationCodeTemplates.ServiceMethods;
+            var template = templates[random.Next(templates.Length)];
+            text.Append(template.Replace("$N$", Number(method), StringComparison.Ordinal));
             text.Append('\n');
         }
 
@@ -89,12 +90,14 @@ internal static class GeneratedCorpus
         text.Append(ApplicationCodeTemplates.Extensions);
         for (var index = 0; index < snippets.Count; index++)
         {
-            var code = snippets[index].Code.Replace("$K$", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var code = snippets[index].Code.Replace("$K$", Number(index), StringComparison.Ordinal);
             text.Append('\n').Append(code);
         }
 
         return text.Replace("$E$", entity).ToString();
     }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// SplitMix64: a fixed algorithm, so the corpus does not change when a .NET version changes

@@ -23,7 +23,8 @@ internal sealed class ConfigurationRunner(CodeCorpus corpus, ReferenceAssemblies
     /// earlier round, then times compiling it (binding every method body, as <see cref="Compilation.GetDiagnostics"/>
     /// does) together with running the configuration's analyzers.
     /// </summary>
-    public async Task<RunMeasurement> MeasureAsync(AnalyzerConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<RunMeasurement> MeasureAsync(
+        AnalyzerConfiguration configuration, CancellationToken cancellationToken)
     {
         var compilation = CSharpCompilation.Create(
             "BenchmarkCorpus", corpus.Trees, references.References, configuration.CompilationOptions);
@@ -60,7 +61,8 @@ internal sealed class ConfigurationRunner(CodeCorpus corpus, ReferenceAssemblies
         var diagnostics = compilation.GetDiagnostics(cancellationToken);
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning && !d.IsSuppressed);
-        return new Outcome([], ImmutableSortedDictionary<string, TimeSpan>.Empty, new CompilerDiagnostics(errors, warnings));
+        var noTimes = ImmutableSortedDictionary<string, TimeSpan>.Empty;
+        return new Outcome([], noTimes, new CompilerDiagnostics(errors, warnings));
     }
 
     // GetAnalysisResultAsync runs the analyzers the way the command-line compiler does: it binds the whole

@@ -6,7 +6,7 @@ using TlsAnalyzers.Benchmarks.Analysis;
 
 namespace TlsAnalyzers.Benchmarks.Measurement;
 
-/// <summary>One configuration's measured rounds reduced to medians (times, allocations) and maxima (peak heap).</summary>
+/// <summary>One configuration's measured rounds: medians of times and allocations, maximum of the peak heap.</summary>
 internal sealed record ConfigurationSummary(
     AnalyzerConfiguration Configuration,
     IReadOnlyList<RunMeasurement> Runs)
@@ -21,7 +21,7 @@ internal sealed record ConfigurationSummary(
 
     public long PeakManagedBytes => Runs.Max(run => run.PeakManagedBytes);
 
-    /// <summary>The last round's findings; <see cref="FindingsVary"/> tells whether any round found otherwise.</summary>
+    /// <summary>The last round's findings. <see cref="FindingsVary"/> is true when another round differed.</summary>
     public RunMeasurement Findings => Runs[^1];
 
     public bool FindingsVary => Runs.Any(run =>

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace TlsAnalyzers.Benchmarks.Reporting;
 
-/// <summary>Number formats of the report, all culture-invariant so runs on different machines compare as text.</summary>
+/// <summary>Number formats of the report, culture-invariant so runs on different machines compare as text.</summary>
 internal static class Format
 {
     public static string Seconds(TimeSpan time) =>
@@ -25,7 +25,7 @@ internal static class Format
 
     public static string Scale(double scale) => scale.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Returns <paramref name="numerator"/> / <paramref name="denominator"/>, or null when it is undefined.</summary>
+    /// <summary>Returns <paramref name="numerator"/> / <paramref name="denominator"/>, or null if undefined.</summary>
     public static double? Divide(TimeSpan numerator, TimeSpan denominator) =>
         denominator > TimeSpan.Zero ? numerator / denominator : null;
 }

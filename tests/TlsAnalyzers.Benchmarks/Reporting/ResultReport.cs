@@ -8,7 +8,7 @@ using TlsAnalyzers.Benchmarks.Measurement;
 
 namespace TlsAnalyzers.Benchmarks.Reporting;
 
-/// <summary>Writes one corpus's results as Markdown: the main table, findings, targets and per-analyzer times.</summary>
+/// <summary>Writes one corpus's results as Markdown: main table, findings, targets, per-analyzer times.</summary>
 internal static class ResultReport
 {
     public static void Write(BenchmarkResult result, TextWriter output)

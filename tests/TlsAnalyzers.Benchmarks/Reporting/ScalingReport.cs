@@ -9,7 +9,7 @@ namespace TlsAnalyzers.Benchmarks.Reporting;
 /// <summary>Writes how each configuration's time grows with the size of the generated corpus.</summary>
 internal static class ScalingReport
 {
-    /// <summary>Growth allowed from the smallest to the largest scale (8x the lines) before the target counts as missed.</summary>
+    /// <summary>Growth allowed from the smallest to the largest scale, which has 8 times the lines.</summary>
     private const double MaxGrowth = 10;
 
     public static void Write(IReadOnlyList<(double Scale, BenchmarkResult Result)> results, TextWriter output)
