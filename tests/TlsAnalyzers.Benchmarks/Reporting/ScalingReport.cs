@@ -20,17 +20,19 @@ internal static class ScalingReport
         output.Write("| Scale | Lines |");
         foreach (var configuration in configurations)
         {
-            output.Write($" {configuration.Label} wall | {configuration.Label} analyzer time |");
+            var label = configuration.Label;
+            output.Write($" {label} wall | {label} CPU | {label} analyzer time |");
         }
 
         output.WriteLine();
-        output.WriteLine("|---:|---:|" + string.Concat(Enumerable.Repeat("---:|---:|", configurations.Count)));
+        output.WriteLine("|---:|---:|" + string.Concat(Enumerable.Repeat("---:|---:|---:|", configurations.Count)));
         foreach (var (scale, result) in results)
         {
             output.Write($"| {Format.Scale(scale)} | {Format.Count(result.Corpus.LineCount)} |");
             foreach (var summary in result.Summaries)
             {
-                output.Write($" {Format.Seconds(summary.Wall)} | {Format.Milliseconds(summary.AnalyzerTime)} |");
+                output.Write($" {Format.Seconds(summary.Wall)} | {Format.Seconds(summary.Cpu)} "
+                    + $"| {Format.Milliseconds(summary.AnalyzerTime)} |");
             }
 
             output.WriteLine();
@@ -48,20 +50,33 @@ internal static class ScalingReport
         output.WriteLine($"Growth from scale {Format.Scale(firstScale)} to {Format.Scale(lastScale)} "
             + $"({Format.Ratio(lineGrowth)} the lines; the target is at most {Format.Ratio(MaxGrowth)}):");
         output.WriteLine();
-        output.WriteLine("| Configuration | Wall growth | Analyzer time growth | Analyzer time target |");
-        output.WriteLine("|---|---:|---:|---|");
+        output.WriteLine("| Configuration | Wall growth | CPU growth | Analyzer time growth | Target (TlsAnalyzers) |");
+        output.WriteLine("|---|---:|---:|---:|---|");
         for (var index = 0; index < first.Summaries.Count; index++)
         {
             var small = first.Summaries[index];
             var large = last.Summaries[index];
             var wallGrowth = Format.Divide(large.Wall, small.Wall);
+            var cpuGrowth = Format.Divide(large.Cpu, small.Cpu);
             var analyzerGrowth = Format.Divide(large.AnalyzerTime, small.AnalyzerTime);
-            var outcome = analyzerGrowth is not { } growth ? "n/a" : growth <= MaxGrowth ? "met" : "missed";
+            var outcome = small.Configuration.Label == "B" ? Judge(analyzerGrowth) : "-";
             output.WriteLine($"| {small.Configuration.Label}. {small.Configuration.Name} "
-                + $"| {FormatGrowth(wallGrowth)} | {FormatGrowth(analyzerGrowth)} | {outcome} |");
+                + $"| {FormatGrowth(wallGrowth)} | {FormatGrowth(cpuGrowth)} | {FormatGrowth(analyzerGrowth)} "
+                + $"| {outcome} |");
         }
 
         output.WriteLine();
+    }
+
+    // The growth target is TlsAnalyzers' own; the other rows are there for comparison.
+    private static string Judge(double? growth)
+    {
+        if (growth is not { } value)
+        {
+            return "n/a";
+        }
+
+        return value <= MaxGrowth ? "met" : "missed";
     }
 
     private static string FormatGrowth(double? growth) => growth is { } value ? Format.Ratio(value) : "-";
