@@ -21,8 +21,9 @@ internal sealed record BenchmarkOptions
           --repetitions N  measured rounds; each round runs every configuration once (default 5)
           --warmup N       unmeasured rounds before the measured ones (default 1)
           --scaling        run the generated corpus at 1, 2, 4 and 8 times --scale and print how time grows
-          --write-corpus DIR  write the generated corpus at --scale as .cs files under DIR and exit, to read it
-                           or build it with the real compiler
+          --write-corpus DIR
+                           write the generated corpus at --scale as .cs files under DIR and exit, to read
+                           it or build it with the real compiler
         """;
 
     public double Scale { get; init; } = 1;
