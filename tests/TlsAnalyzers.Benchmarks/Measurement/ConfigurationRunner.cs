@@ -74,6 +74,7 @@ internal sealed class ConfigurationRunner(CodeCorpus corpus, ReferenceAssemblies
         ConcurrentQueue<string> failures,
         CancellationToken cancellationToken)
     {
+        // NOTE: no .editorconfig or build_property values reach the analyzers, so option-driven rules run on defaults.
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]),
             onAnalyzerException: (exception, analyzer, _) =>
