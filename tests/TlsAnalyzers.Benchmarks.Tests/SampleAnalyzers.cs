@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace TlsAnalyzers.Benchmarks.Tests;
+
+/// <summary>A C# analyzer that reports every class declaration, to test discovery and measurement.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ClassDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "SAMPLE001",
+        "Class declared",
+        "Class '{0}' declared",
+        "Test",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSymbolAction(ReportClass, SymbolKind.NamedType);
+    }
+
+    private static void ReportClass(SymbolAnalysisContext context)
+    {
+        if (context.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } type)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0], type.Name));
+        }
+    }
+}
+
+/// <summary>An analyzer for Visual Basic only, which the C# discovery must skip.</summary>
+[DiagnosticAnalyzer(LanguageNames.VisualBasic)]
+internal sealed class VisualBasicOnlyAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [ClassDeclarationAnalyzer.Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    }
+}
+
+/// <summary>An abstract analyzer base, which the discovery must skip.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal abstract class AbstractSampleAnalyzer : DiagnosticAnalyzer
+{
+}
