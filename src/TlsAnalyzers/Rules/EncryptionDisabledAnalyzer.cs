@@ -109,8 +109,6 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
                 .Any(reference => weakFields.Contains(reference.Field, SymbolEqualityComparer.Default));
         }
 
-        // NOTE: an array of weak values that only serves a test, `new[] { NoEncryption }.Contains(policy)`, is
-        // reported like any other array of policies.
         private static void Report(OperationAnalysisContext context, IOperation operation, string memberName)
         {
             if (ValueTestContext.IsTestedOrRemoved(operation) || IsInNameOf(operation))

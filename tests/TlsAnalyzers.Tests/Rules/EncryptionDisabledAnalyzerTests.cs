@@ -89,9 +89,8 @@ public sealed class EncryptionDisabledAnalyzerTests
     }
 
     [Fact]
-    public async Task ListOfWeakValues_IsReportedEvenWhenOnlySearched()
+    public async Task ListOfWeakValues_OnlySearched_IsNotReported()
     {
-        // Pins today's behaviour: an array that only serves a Contains test looks like any other array of policies.
         const string source = """
             using System.Linq;
             using System.Net.Security;
@@ -100,9 +99,28 @@ public sealed class EncryptionDisabledAnalyzerTests
             {
                 bool IsWeak(EncryptionPolicy policy) => new[]
                 {
-                    {|TLS009:EncryptionPolicy.NoEncryption|},
-                    {|TLS009:EncryptionPolicy.AllowNoEncryption|},
+                    EncryptionPolicy.NoEncryption,
+                    EncryptionPolicy.AllowNoEncryption,
                 }.Contains(policy);
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task StoredArrayOfWeakValues_IsReported()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                static readonly EncryptionPolicy[] Allowed =
+                {
+                    EncryptionPolicy.RequireEncryption,
+                    {|TLS009:EncryptionPolicy.AllowNoEncryption|},
+                };
             }
             """;
 
