@@ -15,24 +15,67 @@ namespace TlsAnalyzers.CodeFixes.Rules;
 /// tree: into the production branch of an existing <c>IsDevelopment()</c> check, into a new
 /// <c>if (!env.IsDevelopment())</c>, or unguarded when no environment is in scope.
 /// </summary>
-internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
+internal sealed class HstsInsertion(
+    SemanticModel model, ExpressionStatementSyntax redirectionStatement, ExpressionSyntax receiver,
+    CancellationToken cancellationToken)
 {
-    private readonly StatementSyntax _statement = (StatementSyntax)redirection.Parent!;
-
-    private ExpressionSyntax Receiver => ((MemberAccessExpressionSyntax)redirection.Expression).Expression;
+    private readonly StatementSyntax _statement = redirectionStatement;
 
     /// <summary>
-    /// Returns true for <c>receiver.UseHttpsRedirection();</c> as a statement of a block or of top-level code,
-    /// where the receiver can be evaluated twice: a name or a member access, not a call chain.
+    /// Returns the insertion for <c>receiver.UseHttpsRedirection()</c> as a statement of a block or of top-level
+    /// code, also inside a fluent chain (<c>app.UseRouting().UseHttpsRedirection().UseStaticFiles();</c>). The
+    /// chain must start at a receiver that can be evaluated twice: a name or a member access without calls.
     /// </summary>
-    public static bool CanInsertBefore(InvocationExpressionSyntax invocation)
+    public static HstsInsertion? TryCreate(
+        SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
     {
-        // NOTE: a call chain (app.UseRouting().UseHttpsRedirection()) and an expression-bodied lambda
-        // (branch => branch.UseHttpsRedirection()) get no fix; the diagnostic stays for the developer to place UseHsts.
-        return invocation is { Expression: MemberAccessExpressionSyntax memberAccess, Parent: ExpressionStatementSyntax statement }
-            && statement.Parent is BlockSyntax or GlobalStatementSyntax
-            && memberAccess.Expression is IdentifierNameSyntax or ThisExpressionSyntax or MemberAccessExpressionSyntax
-            && !memberAccess.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any();
+        // NOTE: an expression-bodied lambda (branch => branch.UseHttpsRedirection()) gets no fix; the diagnostic
+        // stays for the developer to place UseHsts.
+        if (redirection.Expression is not MemberAccessExpressionSyntax
+            || GetChainStatement(redirection) is not { Parent: BlockSyntax or GlobalStatementSyntax } statement
+            || GetChainRoot(model, redirection, cancellationToken) is not { } root)
+        {
+            return null;
+        }
+
+        return new HstsInsertion(model, statement, root, cancellationToken);
+    }
+
+    // Walks up through calls made on the result (app.UseHttpsRedirection().UseStaticFiles()) to the statement.
+    private static ExpressionStatementSyntax? GetChainStatement(InvocationExpressionSyntax invocation)
+    {
+        ExpressionSyntax top = invocation;
+        while (top.Parent is MemberAccessExpressionSyntax memberAccess
+            && memberAccess.Expression == top
+            && memberAccess.Parent is InvocationExpressionSyntax outer
+            && outer.Expression == memberAccess)
+        {
+            top = outer;
+        }
+
+        return top.Parent as ExpressionStatementSyntax;
+    }
+
+    // Walks down through earlier calls of the chain (app.UseRouting().UseHttpsRedirection()) to the app. Every
+    // call on the way must be an extension method, because the builder extensions return the builder they were
+    // given. An instance call such as app.New() starts another pipeline.
+    private static ExpressionSyntax? GetChainRoot(
+        SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
+    {
+        var receiver = ((MemberAccessExpressionSyntax)redirection.Expression).Expression;
+        while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } call)
+        {
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ReducedFrom: not null })
+            {
+                return null;
+            }
+
+            receiver = memberAccess.Expression;
+        }
+
+        var canEvaluateTwice = receiver is IdentifierNameSyntax or ThisExpressionSyntax or MemberAccessExpressionSyntax
+            && !receiver.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any();
+        return canEvaluateTwice ? receiver : null;
     }
 
     public SyntaxNode Apply(SyntaxNode root)
@@ -65,7 +108,7 @@ internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyn
 
     private StatementSyntax CreateUseHstsStatement() =>
         ExpressionStatement(InvocationExpression(MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression, Receiver.WithoutTrivia(), IdentifierName("UseHsts"))))
+                SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), IdentifierName("UseHsts"))))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
     // Inside `if (!env.IsDevelopment()) { ... }` (or the else of `if (env.IsDevelopment())`) UseHsts needs no guard.
@@ -147,7 +190,7 @@ internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyn
     }
 
     private EnvironmentReference? FindEnvironment() =>
-        EnvironmentReference.FromWebApplication(model, Receiver, cancellationToken)
+        EnvironmentReference.FromWebApplication(model, receiver, cancellationToken)
         ?? EnvironmentReference.FromScope(model, _statement.SpanStart);
 
     // Blank lines above the redirect move above the new statement, and comments stay with the redirect.

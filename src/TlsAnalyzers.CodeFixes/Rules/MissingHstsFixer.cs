@@ -28,15 +28,15 @@ public sealed class MissingHstsFixer : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
         if (root?.FindNode(diagnostic.Location.SourceSpan) is not { } node
-            || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
-            || !HstsInsertion.CanInsertBefore(invocation))
+            || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation)
         {
             return;
         }
 
         // The static form (HttpsPolicyBuilderExtensions.UseHttpsRedirection(app)) has a type, not the app, before the dot.
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model?.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol { ReducedFrom: not null })
+        if (model?.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol { ReducedFrom: not null }
+            || HstsInsertion.TryCreate(model, invocation, context.CancellationToken) is null)
         {
             return;
         }
@@ -59,8 +59,7 @@ public sealed class MissingHstsFixer : CodeFixProvider
             return document;
         }
 
-        var insertion = new HstsInsertion(model, redirection, cancellationToken);
-        var newRoot = insertion.Apply(root);
-        return document.WithSyntaxRoot(newRoot);
+        var insertion = HstsInsertion.TryCreate(model, redirection, cancellationToken);
+        return insertion is null ? document : document.WithSyntaxRoot(insertion.Apply(root));
     }
 }

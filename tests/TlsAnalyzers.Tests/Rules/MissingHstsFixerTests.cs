@@ -366,10 +366,117 @@ public sealed class MissingHstsFixerTests
     }
 
     [Fact]
-    public async Task CallChain_NoFix()
+    public async Task CallChain_RedirectLast_InsertsBeforeStatement()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            app.UseRouting().{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """, MinimalApiHeader + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseRouting().UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task CallChain_RedirectFirst_InsertsBeforeStatement()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            // Static files are served over HTTPS only.
+            app.{|TLS006:UseHttpsRedirection()|}
+                .UseStaticFiles()
+                .UseRouting();
+            app.Run();
+            """, MinimalApiHeader + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            // Static files are served over HTTPS only.
+            app.UseHttpsRedirection()
+                .UseStaticFiles()
+                .UseRouting();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task CallChain_InStartupProductionBranch_AddsUnguarded()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseExceptionHandler("/Error")
+                            .{|TLS006:UseHttpsRedirection()|};
+                    }
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseHsts();
+                        app.UseExceptionHandler("/Error")
+                            .UseHttpsRedirection();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CallChain_StartsAtNewPipeline_NoFix()
+    {
+        // app.New() builds a second pipeline, so UseHsts on app would not reach the redirect.
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Pipeline
+            {
+                public static IApplicationBuilder Branch(IApplicationBuilder app)
+                {
+                    var branch = app.New();
+                    app.New().{|TLS006:UseHttpsRedirection()|};
+                    return branch;
+                }
+            }
+            """;
+        await VerifyAsync(source, source);
+    }
+
+    [Fact]
+    public async Task CallChain_ResultAssigned_NoFix()
     {
         const string source = MinimalApiHeader + """
-            app.UseRouting().{|TLS006:UseHttpsRedirection()|};
+            var pipeline = app.{|TLS006:UseHttpsRedirection()|}.UseStaticFiles();
             app.Run();
             """;
         await VerifyProgramAsync(source, source);
