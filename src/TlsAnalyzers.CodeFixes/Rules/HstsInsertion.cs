@@ -197,8 +197,7 @@ internal sealed class HstsInsertion(
     private SyntaxNode InsertBefore(SyntaxNode root, StatementSyntax newStatement, bool blankLineBetween)
     {
         var leading = _statement.GetLeadingTrivia();
-        var firstComment = leading.IndexOf(leading.FirstOrDefault(trivia =>
-            !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia)));
+        var firstComment = FindFirstComment(leading);
         var aboveTrivia = firstComment < 0 ? leading : TriviaList(leading.Take(firstComment));
         var commentStart = firstComment > 0 && leading[firstComment - 1].IsKind(SyntaxKind.WhitespaceTrivia)
             ? firstComment - 1
@@ -219,6 +218,31 @@ internal sealed class HstsInsertion(
         }
 
         return root.ReplaceNode(_statement, new SyntaxNode[] { first, second });
+    }
+
+    // Preprocessor directives (#endif of a debug-only block, #region) and the inactive code between them stay above
+    // the new statement, or UseHsts could land inside `#if DEBUG` and be missing from release builds.
+    private static int FindFirstComment(SyntaxTriviaList leading)
+    {
+        var start = 0;
+        for (var index = leading.Count - 1; index >= 0; index--)
+        {
+            if (leading[index].IsDirective || leading[index].IsKind(SyntaxKind.DisabledTextTrivia))
+            {
+                start = index + 1;
+                break;
+            }
+        }
+
+        for (var index = start; index < leading.Count; index++)
+        {
+            if (!leading[index].IsKind(SyntaxKind.WhitespaceTrivia) && !leading[index].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     private static SyntaxTriviaList GetIndentation(SyntaxTriviaList leading) =>

@@ -8,7 +8,8 @@ namespace TlsAnalyzers.Infrastructure;
 
 /// <summary>
 /// Folds a <see cref="TimeSpan"/> expression with constant arguments (<c>TimeSpan.FromDays(30)</c>,
-/// <c>new TimeSpan(30, 0, 0, 0)</c>, <c>TimeSpan.Zero</c>) to its value. C# has no TimeSpan constants, so the
+/// <c>new TimeSpan(30, 0, 0, 0)</c>, <c>TimeSpan.Zero</c>,
+/// <c>default</c>) to its value. C# has no TimeSpan constants, so the
 /// compiler does not do this.
 /// </summary>
 internal static class TimeSpanConstant
@@ -30,6 +31,7 @@ internal static class TimeSpanConstant
                 IObjectCreationOperation creation when IsTimeSpan(creation.Type) => EvaluateConstructor(creation),
                 IFieldReferenceOperation { Field.Name: "Zero" } field when IsTimeSpan(field.Field.ContainingType) =>
                     TimeSpan.Zero,
+                IDefaultValueOperation when IsTimeSpan(value.Type) => TimeSpan.Zero,
                 _ => null,
             };
         }

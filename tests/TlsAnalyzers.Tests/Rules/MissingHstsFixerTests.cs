@@ -483,6 +483,34 @@ public sealed class MissingHstsFixerTests
     }
 
     [Fact]
+    public async Task AfterDebugOnlyBlock_InsertsOutsideIt()
+    {
+        // With DEBUG defined, #endif belongs to the redirect's leading trivia, so a careless insertion lands
+        // inside the debug-only block and release builds get no HSTS.
+        const string Header = "#define DEBUG\n" + MinimalApiHeader;
+        await VerifyProgramAsync(Header + """
+            #if DEBUG
+            app.UseDeveloperExceptionPage();
+            #endif
+            // Send every request to HTTPS.
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """, Header + """
+            #if DEBUG
+            app.UseDeveloperExceptionPage();
+            #endif
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            // Send every request to HTTPS.
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
     public async Task StaticCallForm_NoFix()
     {
         const string source = """

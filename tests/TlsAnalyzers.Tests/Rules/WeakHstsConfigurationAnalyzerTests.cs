@@ -41,6 +41,12 @@ public sealed class WeakHstsConfigurationAnalyzerTests
     [InlineData("new TimeSpan(12, 0, 0)", "43200 seconds")]
     [InlineData("new TimeSpan(864000000000)", "1 day (86400 seconds)")]
     [InlineData("TimeSpan.FromDays(7.5)", "648000 seconds")]
+    [InlineData("TimeSpan.FromDays(364.9)", "31527360 seconds")]
+    [InlineData("TimeSpan.FromMilliseconds(86400000)", "1 day (86400 seconds)")]
+    [InlineData("TimeSpan.FromTicks(864000000000)", "1 day (86400 seconds)")]
+    [InlineData("default", "0 days (0 seconds)")]
+    [InlineData("default(TimeSpan)", "0 days (0 seconds)")]
+    [InlineData("new TimeSpan()", "0 days (0 seconds)")]
     public async Task AddHsts_ShortMaxAge_Reports(string value, string description)
     {
         var test = Verify.CreateTest(ServicesHeader + $$"""
@@ -61,6 +67,9 @@ public sealed class WeakHstsConfigurationAnalyzerTests
     [InlineData("TimeSpan.FromSeconds(63072000)")]
     [InlineData("TimeSpan.FromHours(24 * 365)")]
     [InlineData("new TimeSpan(400, 0, 0, 0)")]
+    [InlineData("new TimeSpan(365, 0, 0, 0)")]
+    [InlineData("checked(TimeSpan.FromDays(int.MaxValue))")]
+    [InlineData("new TimeSpan(int.MaxValue, 0, 0, 0)")]
     [InlineData("TimeSpan.MaxValue")]
     [InlineData("configuredMaxAge")]
     [InlineData("TimeSpan.FromDays(days)")]
