@@ -126,7 +126,9 @@ internal sealed class HstsInsertion(
 
     private (IfStatementSyntax IfStatement, bool Negated)? FindPrecedingDevelopmentCheck()
     {
-        foreach (var sibling in GetPrecedingSiblings().Reverse())
+        // A check above `var app = builder.Build();` cannot take `app.UseHsts()`, because app does not exist yet.
+        var receiverDeclared = GetLocalDeclarationEnd(receiver);
+        foreach (var sibling in GetPrecedingSiblings().Reverse().TakeWhile(sibling => sibling.SpanStart > receiverDeclared))
         {
             if (sibling is IfStatementSyntax ifStatement
                 && IsDevelopmentCheck(ifStatement, out var negated)
@@ -137,6 +139,20 @@ internal sealed class HstsInsertion(
         }
 
         return null;
+    }
+
+    private int GetLocalDeclarationEnd(ExpressionSyntax expression)
+    {
+        while (expression is MemberAccessExpressionSyntax memberAccess)
+        {
+            expression = memberAccess.Expression;
+        }
+
+        return model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol local
+            && local.Locations.FirstOrDefault() is { IsInSource: true } location
+            && location.SourceTree == expression.SyntaxTree
+            ? location.SourceSpan.End
+            : -1;
     }
 
     // An `else if` chain has no single production branch to add to.

@@ -511,6 +511,48 @@ public sealed class MissingHstsFixerTests
     }
 
     [Fact]
+    public async Task CheckBeforeAppDeclared_AddsNewGuard()
+    {
+        // The builder's check runs before `app` exists, so UseHsts cannot go into it.
+        const string Header = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            if (!builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddHsts(options => options.Preload = true);
+            }
+
+            var app = builder.Build();
+
+            """;
+        await VerifyProgramAsync(Header + """
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """, Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task BrokenCode_MissingSemicolon_NoFixNoException()
+    {
+        const string source = MinimalApiHeader + """
+            app.{|TLS006:UseHttpsRedirection()|}{|CS1002:|}
+            app.Run();
+            """;
+        await VerifyProgramAsync(source, source);
+    }
+
+    [Fact]
     public async Task StaticCallForm_NoFix()
     {
         const string source = """

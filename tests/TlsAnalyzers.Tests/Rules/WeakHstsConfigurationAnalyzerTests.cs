@@ -335,6 +335,28 @@ public sealed class WeakHstsConfigurationAnalyzerTests
             """ + ServicesFooter);
     }
 
+    [Fact]
+    public async Task BrokenCode_IfWithoutCondition_NoException()
+    {
+        await VerifyProgramAsync("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHsts(options => options.MaxAge = TimeSpan.{|CS0117:FromDayz|}(30));
+            builder.Services.AddHsts(options => options.MaxAge = TimeSpan.{|CS7036:FromDays|}());
+            var app = builder.Build();
+            if ({|CS1525:)|}
+            {
+                app.UseHsts();
+            }
+
+            if (app.Environment.{|CS1061:IsDevelopmen|}())
+                app.UseHsts();
+            """);
+    }
+
     private static Task VerifyAsync(string source) => Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
 
     private static Task VerifyProgramAsync(string source)
