@@ -135,6 +135,29 @@ public sealed class WeakHstsConfigurationAnalyzerTests
     }
 
     [Fact]
+    public async Task ShortMaxAgeInDevelopmentOnly_NoDiagnostic()
+    {
+        // A short max-age keeps a developer's browser from pinning localhost to HTTPS. The else branch runs in
+        // production, so the rule still checks it.
+        await VerifyProgramAsync("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            if (builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromMinutes(5));
+            }
+            else
+            {
+                builder.Services.AddHsts(options => {|TLS007:options.MaxAge = TimeSpan.FromDays(30)|});
+            }
+            """);
+    }
+
+    [Fact]
     public async Task UseHstsInDevelopmentOnly_Reports()
     {
         await VerifyProgramAsync("""
