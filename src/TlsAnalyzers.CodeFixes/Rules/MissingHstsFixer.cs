@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -19,24 +21,23 @@ public sealed class MissingHstsFixer : CodeFixProvider
 {
     internal const string EquivalenceKey = "TLS006.AddUseHsts";
 
+    private const string RedirectionAnnotationKind = "TLS006.Redirection";
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.MissingHsts);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // Several redirects can add UseHsts to the same IsDevelopment() block, and batch merging keeps only one of
+    // those edits, so Fix All applies the insertions one after another.
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var diagnostic = context.Diagnostics[0];
-        if (root?.FindNode(diagnostic.Location.SourceSpan) is not { } node
-            || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation)
-        {
-            return;
-        }
-
-        // The static form (HttpsPolicyBuilderExtensions.UseHttpsRedirection(app)) has a type, not the app, before the dot.
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model?.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol { ReducedFrom: not null }
-            || HstsInsertion.TryCreate(model, invocation, context.CancellationToken) is null)
+        var diagnostic = context.Diagnostics[0];
+        if (root is null
+            || model is null
+            || FindRedirection(root, diagnostic) is not { } invocation
+            || TryCreateInsertion(model, invocation, context.CancellationToken) is null)
         {
             return;
         }
@@ -49,17 +50,70 @@ public sealed class MissingHstsFixer : CodeFixProvider
             diagnostic);
     }
 
+    private static InvocationExpressionSyntax? FindRedirection(SyntaxNode root, Diagnostic diagnostic) =>
+        root.FindNode(diagnostic.Location.SourceSpan)?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+
+    // The static form (HttpsPolicyBuilderExtensions.UseHttpsRedirection(app)) has a type, not the app, before the dot.
+    private static HstsInsertion? TryCreateInsertion(
+        SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { ReducedFrom: not null })
+        {
+            return null;
+        }
+
+        return HstsInsertion.TryCreate(model, invocation, cancellationToken);
+    }
+
     private static async Task<Document> InsertUseHstsAsync(
         Document document, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null || model is null || TryCreateInsertion(model, redirection, cancellationToken) is not { } insertion)
         {
             return document;
         }
 
-        var insertion = HstsInsertion.TryCreate(model, redirection, cancellationToken);
-        return insertion is null ? document : document.WithSyntaxRoot(insertion.Apply(root));
+        return document.WithSyntaxRoot(insertion.Apply(root));
+    }
+
+    // Each insertion needs a semantic model of the document as the previous ones left it, so the redirects are
+    // marked with annotations first and found again after every step.
+    private static async Task<Document?> FixAllInDocumentAsync(
+        FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var annotations = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+        foreach (var redirection in diagnostics.Select(diagnostic => FindRedirection(root, diagnostic)).OfType<SyntaxNode>())
+        {
+            annotations[redirection] = new SyntaxAnnotation(RedirectionAnnotationKind, annotations.Count.ToString());
+        }
+
+        document = document.WithSyntaxRoot(
+            root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original])));
+        foreach (var annotation in annotations.Values)
+        {
+            document = await InsertAtAnnotationAsync(document, annotation, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        return document;
+    }
+
+    private static async Task<Document> InsertAtAnnotationAsync(
+        Document document, SyntaxAnnotation annotation, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.GetAnnotatedNodes(annotation).OfType<InvocationExpressionSyntax>().FirstOrDefault() is not { } redirection)
+        {
+            return document;
+        }
+
+        return await InsertUseHstsAsync(document, redirection, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -553,6 +553,50 @@ public sealed class MissingHstsFixerTests
     }
 
     [Fact]
+    public async Task FixAll_TwoAppsSharingOneCheck_AddsUseHstsToEach()
+    {
+        const string Header = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            var admin = WebApplication.CreateBuilder(args).Build();
+
+            """;
+        var test = CreateTest(Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/Error");
+            }
+
+            app.{|TLS006:UseHttpsRedirection()|};
+            admin.{|TLS006:UseHttpsRedirection()|};
+            """, Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/Error");
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            admin.UseHttpsRedirection();
+            """);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.BatchFixedState.Sources.Add(Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/Error");
+                app.UseHsts();
+                admin.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            admin.UseHttpsRedirection();
+            """);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task StaticCallForm_NoFix()
     {
         const string source = """
