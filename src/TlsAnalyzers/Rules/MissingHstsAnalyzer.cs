@@ -164,8 +164,8 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Returns true when code that this build skips (<c>#if PRODUCTION</c>, <c>#if !DEBUG</c> in a debug build)
-    /// mentions UseHsts or the header, because the builds that compile it send HSTS. A <c>#if DEBUG</c> block does
-    /// not count: HSTS only in debug builds leaves production without it.
+    /// mentions UseHsts or the header, because the builds that compile it send HSTS. A <c>#if DEBUG</c> or
+    /// <c>#if false</c> block does not count: HSTS only in debug builds, or in none, leaves production without it.
     /// </summary>
     private static bool InactiveCodeAddsHsts(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -186,7 +186,7 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
         var previous = default(SyntaxTrivia);
         foreach (var trivia in root.DescendantTrivia())
         {
-            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && !IsDebugOnlyBranch(previous) && MentionsHsts(trivia.ToString()))
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && !IsDebugOrDeadBranch(previous) && MentionsHsts(trivia.ToString()))
             {
                 return true;
             }
@@ -197,9 +197,18 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsDebugOnlyBranch(SyntaxTrivia directive) =>
-        directive.GetStructure() is IfDirectiveTriviaSyntax { Condition: IdentifierNameSyntax { Identifier.ValueText: "DEBUG" } }
-            or ElifDirectiveTriviaSyntax { Condition: IdentifierNameSyntax { Identifier.ValueText: "DEBUG" } };
+    // `#if DEBUG` code ships in no release build, and `#if false` code in no build at all.
+    private static bool IsDebugOrDeadBranch(SyntaxTrivia directive)
+    {
+        var condition = directive.GetStructure() switch
+        {
+            IfDirectiveTriviaSyntax ifDirective => ifDirective.Condition,
+            ElifDirectiveTriviaSyntax elifDirective => elifDirective.Condition,
+            _ => null,
+        };
+        return condition is IdentifierNameSyntax { Identifier.ValueText: "DEBUG" }
+            || condition.IsKind(SyntaxKind.FalseLiteralExpression);
+    }
 
     private static bool MentionsHsts(string code) =>
         code.IndexOf("UseHsts", StringComparison.Ordinal) >= 0

@@ -414,6 +414,21 @@ public sealed class MissingHstsAnalyzerTests
     }
 
     [Fact]
+    public async Task UseHstsUnderIfFalse_Reports()
+    {
+        // `#if false` is how code gets switched off for good; no build compiles it.
+        await VerifyProgramAsync(MinimalApiHeader + """
+            #if false
+            app.UseHsts();
+            #elif DEBUG
+            app.Urls.Add("http://localhost:5000"); // Strict-Transport-Security is sent by the proxy.
+            #endif
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """);
+    }
+
+    [Fact]
     public async Task HeaderNameInAList_Reports()
     {
         // Naming the header is not sending it: this list only forwards headers from a backend.
