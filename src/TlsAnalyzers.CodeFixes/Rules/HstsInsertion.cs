@@ -128,7 +128,8 @@ internal sealed class HstsInsertion(
     {
         // A check above `var app = builder.Build();` cannot take `app.UseHsts()`, because app does not exist yet.
         var receiverDeclared = GetLocalDeclarationEnd(receiver);
-        foreach (var sibling in GetPrecedingSiblings().Reverse().TakeWhile(sibling => sibling.SpanStart > receiverDeclared))
+        var candidates = GetPrecedingSiblings().Reverse().TakeWhile(sibling => sibling.SpanStart > receiverDeclared);
+        foreach (var sibling in candidates)
         {
             if (sibling is IfStatementSyntax ifStatement
                 && IsDevelopmentCheck(ifStatement, out var negated)
@@ -252,7 +253,8 @@ internal sealed class HstsInsertion(
 
         for (var index = start; index < leading.Count; index++)
         {
-            if (!leading[index].IsKind(SyntaxKind.WhitespaceTrivia) && !leading[index].IsKind(SyntaxKind.EndOfLineTrivia))
+            if (!leading[index].IsKind(SyntaxKind.WhitespaceTrivia)
+                && !leading[index].IsKind(SyntaxKind.EndOfLineTrivia))
             {
                 return index;
             }

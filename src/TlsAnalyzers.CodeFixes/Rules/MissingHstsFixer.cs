@@ -70,7 +70,9 @@ public sealed class MissingHstsFixer : CodeFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || TryCreateInsertion(model, redirection, cancellationToken) is not { } insertion)
+        if (root is null
+            || model is null
+            || TryCreateInsertion(model, redirection, cancellationToken) is not { } insertion)
         {
             return document;
         }
@@ -90,16 +92,18 @@ public sealed class MissingHstsFixer : CodeFixProvider
         }
 
         var annotations = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-        foreach (var redirection in diagnostics.Select(diagnostic => FindRedirection(root, diagnostic)).OfType<SyntaxNode>())
+        var redirections = diagnostics.Select(diagnostic => FindRedirection(root, diagnostic)).OfType<SyntaxNode>();
+        foreach (var redirection in redirections)
         {
             annotations[redirection] = new SyntaxAnnotation(RedirectionAnnotationKind, annotations.Count.ToString());
         }
 
-        document = document.WithSyntaxRoot(
-            root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original])));
+        document = document.WithSyntaxRoot(root.ReplaceNodes(
+            annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original])));
         foreach (var annotation in annotations.Values)
         {
-            document = await InsertAtAnnotationAsync(document, annotation, context.CancellationToken).ConfigureAwait(false);
+            document = await InsertAtAnnotationAsync(document, annotation, context.CancellationToken)
+                .ConfigureAwait(false);
         }
 
         return document;
@@ -109,7 +113,8 @@ public sealed class MissingHstsFixer : CodeFixProvider
         Document document, SyntaxAnnotation annotation, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root?.GetAnnotatedNodes(annotation).OfType<InvocationExpressionSyntax>().FirstOrDefault() is not { } redirection)
+        var redirection = root?.GetAnnotatedNodes(annotation).OfType<InvocationExpressionSyntax>().FirstOrDefault();
+        if (redirection is null)
         {
             return document;
         }

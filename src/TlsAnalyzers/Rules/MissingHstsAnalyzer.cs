@@ -97,7 +97,9 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 
         public void ReportIfHstsMissing(CompilationAnalysisContext context)
         {
-            if (HstsAdded || _redirections.IsEmpty || InactiveCodeAddsHsts(context.Compilation, context.CancellationToken))
+            if (HstsAdded
+                || _redirections.IsEmpty
+                || InactiveCodeAddsHsts(context.Compilation, context.CancellationToken))
             {
                 return;
             }
@@ -186,7 +188,9 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
         var previous = default(SyntaxTrivia);
         foreach (var trivia in root.DescendantTrivia())
         {
-            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && !IsDebugOrDeadBranch(previous) && MentionsHsts(trivia.ToString()))
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia)
+                && !IsDebugOrDeadBranch(previous)
+                && MentionsHsts(trivia.ToString()))
             {
                 return true;
             }
