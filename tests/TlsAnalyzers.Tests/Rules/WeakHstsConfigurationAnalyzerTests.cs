@@ -10,6 +10,13 @@ namespace TlsAnalyzers.Tests.Rules;
 
 public sealed class WeakHstsConfigurationAnalyzerTests
 {
+    // The TimeSpan overloads that .NET 9 added are missing from the .NET 8 reference assemblies.
+    private static readonly ReferenceAssemblies AspNetCore100 = new ReferenceAssemblies(
+            "net10.0",
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+            System.IO.Path.Combine("ref", "net10.0"))
+        .AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "10.0.12")]);
+
     private const string ServicesHeader = """
         using System;
         using Microsoft.AspNetCore.Builder;
@@ -81,6 +88,32 @@ public sealed class WeakHstsConfigurationAnalyzerTests
                     var days = 30;
                     services.AddHsts(options => options.MaxAge = {{value}});
             """ + ServicesFooter);
+    }
+
+    // .NET 9 added integer overloads with optional arguments: FromDays(int days, int hours = 0, ...) and
+    // FromMilliseconds(long milliseconds, long microseconds = 0).
+    [Theory]
+    [InlineData("TimeSpan.FromMilliseconds(86400000)", "1 day (86400 seconds)")]
+    [InlineData("TimeSpan.FromDays(30, 12)", "2635200 seconds")]
+    [InlineData("TimeSpan.FromHours(1, 30)", "5400 seconds")]
+    [InlineData("TimeSpan.FromSeconds(60, 500)", "60 seconds")]
+    public async Task AddHsts_ShortMaxAgeNet10Overloads_Reports(string value, string description)
+    {
+        var test = Verify.CreateTest(ServicesHeader + $$"""
+                    services.AddHsts(options => {|#0:options.MaxAge = {{value}}|});
+            """ + ServicesFooter, AspNetCore100);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(WeakHstsConfigurationAnalyzer.Rule).WithLocation(0).WithArguments(
+            $"HSTS max-age is {description}, shorter than one year, so browsers forget to insist on HTTPS too soon"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AddHsts_OneYearNet10Overload_NoDiagnostic()
+    {
+        var test = Verify.CreateTest(ServicesHeader + """
+                    services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(364, 24));
+            """ + ServicesFooter, AspNetCore100);
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]
