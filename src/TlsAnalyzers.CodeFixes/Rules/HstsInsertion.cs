@@ -29,8 +29,6 @@ internal sealed class HstsInsertion(
     public static HstsInsertion? TryCreate(
         SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
     {
-        // NOTE: an expression-bodied lambda (branch => branch.UseHttpsRedirection()) gets no fix; the diagnostic
-        // stays for the developer to place UseHsts.
         if (redirection.Expression is not MemberAccessExpressionSyntax
             || GetChainStatement(redirection) is not { Parent: BlockSyntax or GlobalStatementSyntax } statement
             || GetChainRoot(model, redirection, cancellationToken) is not { } root)
@@ -41,8 +39,14 @@ internal sealed class HstsInsertion(
         return new HstsInsertion(model, statement, root, cancellationToken);
     }
 
-    // Walks up through calls made on the result (app.UseHttpsRedirection().UseStaticFiles()) to the statement.
-    private static ExpressionStatementSyntax? GetChainStatement(InvocationExpressionSyntax invocation)
+    private static ExpressionStatementSyntax? GetChainStatement(InvocationExpressionSyntax invocation) =>
+        GetChainTop(invocation).Parent as ExpressionStatementSyntax;
+
+    /// <summary>
+    /// Returns the outermost call of the fluent chain that <paramref name="invocation"/> is part of, walking up
+    /// through calls made on its result (<c>app.UseHttpsRedirection().UseStaticFiles()</c>).
+    /// </summary>
+    public static ExpressionSyntax GetChainTop(InvocationExpressionSyntax invocation)
     {
         ExpressionSyntax top = invocation;
         while (top.Parent is MemberAccessExpressionSyntax memberAccess
@@ -53,7 +57,7 @@ internal sealed class HstsInsertion(
             top = outer;
         }
 
-        return top.Parent as ExpressionStatementSyntax;
+        return top;
     }
 
     // Walks down through earlier calls of the chain (app.UseRouting().UseHttpsRedirection()) to the app. Every

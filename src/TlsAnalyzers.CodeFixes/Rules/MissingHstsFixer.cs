@@ -7,7 +7,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
 
 namespace TlsAnalyzers.CodeFixes.Rules;
 
@@ -37,7 +39,8 @@ public sealed class MissingHstsFixer : CodeFixProvider
         if (root is null
             || model is null
             || FindRedirection(root, diagnostic) is not { } invocation
-            || TryCreateInsertion(model, invocation, context.CancellationToken) is null)
+            || (TryCreateInsertion(model, invocation, context.CancellationToken) is null
+                && GetVoidLambda(model, invocation, context.CancellationToken) is null))
         {
             return;
         }
@@ -53,7 +56,8 @@ public sealed class MissingHstsFixer : CodeFixProvider
     private static InvocationExpressionSyntax? FindRedirection(SyntaxNode root, Diagnostic diagnostic) =>
         root.FindNode(diagnostic.Location.SourceSpan)?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
 
-    // The static form (HttpsPolicyBuilderExtensions.UseHttpsRedirection(app)) has a type, not the app, before the dot.
+    // NOTE: the static form (HttpsPolicyBuilderExtensions.UseHttpsRedirection(app)) gets no fix, because a type,
+    // not the app, is the receiver.
     private static HstsInsertion? TryCreateInsertion(
         SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
@@ -70,14 +74,47 @@ public sealed class MissingHstsFixer : CodeFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null
-            || model is null
-            || TryCreateInsertion(model, redirection, cancellationToken) is not { } insertion)
+        if (root is null || model is null)
         {
             return document;
         }
 
-        return document.WithSyntaxRoot(insertion.Apply(root));
+        if (TryCreateInsertion(model, redirection, cancellationToken) is { } insertion)
+        {
+            return document.WithSyntaxRoot(insertion.Apply(root));
+        }
+
+        if (GetVoidLambda(model, redirection, cancellationToken) is not { } lambda)
+        {
+            return document;
+        }
+
+        // `api => api.UseHttpsRedirection()` becomes `api => { api.UseHttpsRedirection(); }`, which the insertion
+        // can then handle like any other statement.
+        var annotation = new SyntaxAnnotation(RedirectionAnnotationKind);
+        var body = SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(
+            lambda.ExpressionBody!.ReplaceNode(redirection, redirection.WithAdditionalAnnotations(annotation))
+                .WithoutTrivia()));
+        var newLambda = lambda.WithExpressionBody(null)
+            .WithBlock(body)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        document = document.WithSyntaxRoot(root.ReplaceNode(lambda, newLambda));
+        return await InsertAtAnnotationAsync(document, annotation, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Returns the lambda whose body is the redirect chain when its delegate returns nothing (app.Map, app.UseWhen).
+    private static LambdaExpressionSyntax? GetVoidLambda(
+        SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
+    {
+        var top = HstsInsertion.GetChainTop(redirection);
+        if (top.Parent is not LambdaExpressionSyntax lambda
+            || lambda.ExpressionBody != top
+            || model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol { ReturnsVoid: true })
+        {
+            return null;
+        }
+
+        return lambda;
     }
 
     // Each insertion needs a semantic model of the document as the previous ones left it, so the redirects are

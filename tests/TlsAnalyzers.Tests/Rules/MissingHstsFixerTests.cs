@@ -597,6 +597,44 @@ public sealed class MissingHstsFixerTests
     }
 
     [Fact]
+    public async Task ExpressionBodiedLambda_AddsBlockBody()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    app.Map("/api", api => api.{|TLS006:UseHttpsRedirection()|});
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    app.Map("/api", api =>
+                    {
+                        if (!env.IsDevelopment())
+                        {
+                            api.UseHsts();
+                        }
+
+                        api.UseHttpsRedirection();
+                    });
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task StaticCallForm_NoFix()
     {
         const string source = """
