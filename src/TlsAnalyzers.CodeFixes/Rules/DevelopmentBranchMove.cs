@@ -16,8 +16,9 @@ namespace TlsAnalyzers.CodeFixes.Rules;
 internal static class DevelopmentBranchMove
 {
     /// <summary>
-    /// Returns true when <paramref name="statement"/> sits directly in the development branch and the production
-    /// branch is a block, a single statement or missing, not an <c>else if</c> chain.
+    /// Returns true when <paramref name="statement"/> sits directly in the development branch. An <c>else if</c>
+    /// chain as the production branch becomes <c>else { if ... }</c> with the statement after the inner <c>if</c>, so
+    /// it runs in every environment but development.
     /// </summary>
     public static bool CanMove(
         IfStatementSyntax ifStatement, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ internal static class DevelopmentBranchMove
         // lifting it out would change when it runs. The diagnostic stays for the developer.
         var isDirectChild = statement == developmentBranch
             || (developmentBranch is BlockSyntax && statement.Parent == developmentBranch);
-        return developmentBranch is not null && isDirectChild && productionBranch is not IfStatementSyntax;
+        return developmentBranch is not null && isDirectChild;
     }
 
     public static IfStatementSyntax Move(

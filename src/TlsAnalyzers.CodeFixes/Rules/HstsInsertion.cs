@@ -15,24 +15,71 @@ namespace TlsAnalyzers.CodeFixes.Rules;
 /// tree: into the production branch of an existing <c>IsDevelopment()</c> check, into a new
 /// <c>if (!env.IsDevelopment())</c>, or unguarded when no environment is in scope.
 /// </summary>
-internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
+internal sealed class HstsInsertion(
+    SemanticModel model, ExpressionStatementSyntax redirectionStatement, ExpressionSyntax receiver,
+    CancellationToken cancellationToken)
 {
-    private readonly StatementSyntax _statement = (StatementSyntax)redirection.Parent!;
-
-    private ExpressionSyntax Receiver => ((MemberAccessExpressionSyntax)redirection.Expression).Expression;
+    private readonly StatementSyntax _statement = redirectionStatement;
 
     /// <summary>
-    /// Returns true for <c>receiver.UseHttpsRedirection();</c> as a statement of a block or of top-level code,
-    /// where the receiver can be evaluated twice: a name or a member access, not a call chain.
+    /// Returns the insertion for <c>receiver.UseHttpsRedirection()</c> as a statement of a block or of top-level
+    /// code, also inside a fluent chain (<c>app.UseRouting().UseHttpsRedirection().UseStaticFiles();</c>). The
+    /// chain must start at a receiver that can be evaluated twice: a name or a member access without calls.
     /// </summary>
-    public static bool CanInsertBefore(InvocationExpressionSyntax invocation)
+    public static HstsInsertion? TryCreate(
+        SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
     {
-        // NOTE: a call chain (app.UseRouting().UseHttpsRedirection()) and an expression-bodied lambda
-        // (branch => branch.UseHttpsRedirection()) get no fix; the diagnostic stays for the developer to place UseHsts.
-        return invocation is { Expression: MemberAccessExpressionSyntax memberAccess, Parent: ExpressionStatementSyntax statement }
-            && statement.Parent is BlockSyntax or GlobalStatementSyntax
-            && memberAccess.Expression is IdentifierNameSyntax or ThisExpressionSyntax or MemberAccessExpressionSyntax
-            && !memberAccess.Expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any();
+        if (redirection.Expression is not MemberAccessExpressionSyntax
+            || GetChainStatement(redirection) is not { Parent: BlockSyntax or GlobalStatementSyntax } statement
+            || GetChainRoot(model, redirection, cancellationToken) is not { } root)
+        {
+            return null;
+        }
+
+        return new HstsInsertion(model, statement, root, cancellationToken);
+    }
+
+    private static ExpressionStatementSyntax? GetChainStatement(InvocationExpressionSyntax invocation) =>
+        GetChainTop(invocation).Parent as ExpressionStatementSyntax;
+
+    /// <summary>
+    /// Returns the outermost call of the fluent chain that <paramref name="invocation"/> is part of, walking up
+    /// through calls made on its result (<c>app.UseHttpsRedirection().UseStaticFiles()</c>).
+    /// </summary>
+    public static ExpressionSyntax GetChainTop(InvocationExpressionSyntax invocation)
+    {
+        ExpressionSyntax top = invocation;
+        while (top.Parent is MemberAccessExpressionSyntax memberAccess
+            && memberAccess.Expression == top
+            && memberAccess.Parent is InvocationExpressionSyntax outer
+            && outer.Expression == memberAccess)
+        {
+            top = outer;
+        }
+
+        return top;
+    }
+
+    // Walks down through earlier calls of the chain (app.UseRouting().UseHttpsRedirection()) to the app. Every
+    // call on the way must be an extension method, because the builder extensions return the builder they were
+    // given. An instance call such as app.New() starts another pipeline.
+    private static ExpressionSyntax? GetChainRoot(
+        SemanticModel model, InvocationExpressionSyntax redirection, CancellationToken cancellationToken)
+    {
+        var receiver = ((MemberAccessExpressionSyntax)redirection.Expression).Expression;
+        while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } call)
+        {
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ReducedFrom: not null })
+            {
+                return null;
+            }
+
+            receiver = memberAccess.Expression;
+        }
+
+        var canEvaluateTwice = receiver is IdentifierNameSyntax or ThisExpressionSyntax or MemberAccessExpressionSyntax
+            && !receiver.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any();
+        return canEvaluateTwice ? receiver : null;
     }
 
     public SyntaxNode Apply(SyntaxNode root)
@@ -65,7 +112,7 @@ internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyn
 
     private StatementSyntax CreateUseHstsStatement() =>
         ExpressionStatement(InvocationExpression(MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression, Receiver.WithoutTrivia(), IdentifierName("UseHsts"))))
+                SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), IdentifierName("UseHsts"))))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
     // Inside `if (!env.IsDevelopment()) { ... }` (or the else of `if (env.IsDevelopment())`) UseHsts needs no guard.
@@ -83,7 +130,10 @@ internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyn
 
     private (IfStatementSyntax IfStatement, bool Negated)? FindPrecedingDevelopmentCheck()
     {
-        foreach (var sibling in GetPrecedingSiblings().Reverse())
+        // A check above `var app = builder.Build();` cannot take `app.UseHsts()`, because app does not exist yet.
+        var receiverDeclared = GetLocalDeclarationEnd(receiver);
+        var candidates = GetPrecedingSiblings().Reverse().TakeWhile(sibling => sibling.SpanStart > receiverDeclared);
+        foreach (var sibling in candidates)
         {
             if (sibling is IfStatementSyntax ifStatement
                 && IsDevelopmentCheck(ifStatement, out var negated)
@@ -94,6 +144,20 @@ internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyn
         }
 
         return null;
+    }
+
+    private int GetLocalDeclarationEnd(ExpressionSyntax expression)
+    {
+        while (expression is MemberAccessExpressionSyntax memberAccess)
+        {
+            expression = memberAccess.Expression;
+        }
+
+        return model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol local
+            && local.Locations.FirstOrDefault() is { IsInSource: true } location
+            && location.SourceTree == expression.SyntaxTree
+            ? location.SourceSpan.End
+            : -1;
     }
 
     // An `else if` chain has no single production branch to add to.
@@ -147,15 +211,14 @@ internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyn
     }
 
     private EnvironmentReference? FindEnvironment() =>
-        EnvironmentReference.FromWebApplication(model, Receiver, cancellationToken)
+        EnvironmentReference.FromWebApplication(model, receiver, cancellationToken)
         ?? EnvironmentReference.FromScope(model, _statement.SpanStart);
 
     // Blank lines above the redirect move above the new statement, and comments stay with the redirect.
     private SyntaxNode InsertBefore(SyntaxNode root, StatementSyntax newStatement, bool blankLineBetween)
     {
         var leading = _statement.GetLeadingTrivia();
-        var firstComment = leading.IndexOf(leading.FirstOrDefault(trivia =>
-            !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia)));
+        var firstComment = FindFirstComment(leading);
         var aboveTrivia = firstComment < 0 ? leading : TriviaList(leading.Take(firstComment));
         var commentStart = firstComment > 0 && leading[firstComment - 1].IsKind(SyntaxKind.WhitespaceTrivia)
             ? firstComment - 1
@@ -176,6 +239,32 @@ internal sealed class HstsInsertion(SemanticModel model, InvocationExpressionSyn
         }
 
         return root.ReplaceNode(_statement, new SyntaxNode[] { first, second });
+    }
+
+    // Preprocessor directives (#endif of a debug-only block, #region) and the inactive code between them stay above
+    // the new statement, or UseHsts could land inside `#if DEBUG` and be missing from release builds.
+    private static int FindFirstComment(SyntaxTriviaList leading)
+    {
+        var start = 0;
+        for (var index = leading.Count - 1; index >= 0; index--)
+        {
+            if (leading[index].IsDirective || leading[index].IsKind(SyntaxKind.DisabledTextTrivia))
+            {
+                start = index + 1;
+                break;
+            }
+        }
+
+        for (var index = start; index < leading.Count; index++)
+        {
+            if (!leading[index].IsKind(SyntaxKind.WhitespaceTrivia)
+                && !leading[index].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     private static SyntaxTriviaList GetIndentation(SyntaxTriviaList leading) =>

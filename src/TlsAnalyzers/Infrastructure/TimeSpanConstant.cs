@@ -8,7 +8,8 @@ namespace TlsAnalyzers.Infrastructure;
 
 /// <summary>
 /// Folds a <see cref="TimeSpan"/> expression with constant arguments (<c>TimeSpan.FromDays(30)</c>,
-/// <c>new TimeSpan(30, 0, 0, 0)</c>, <c>TimeSpan.Zero</c>) to its value. C# has no TimeSpan constants, so the
+/// <c>new TimeSpan(30, 0, 0, 0)</c>, <c>TimeSpan.Zero</c>,
+/// <c>default</c>) to its value. C# has no TimeSpan constants, so the
 /// compiler does not do this.
 /// </summary>
 internal static class TimeSpanConstant
@@ -30,6 +31,7 @@ internal static class TimeSpanConstant
                 IObjectCreationOperation creation when IsTimeSpan(creation.Type) => EvaluateConstructor(creation),
                 IFieldReferenceOperation { Field.Name: "Zero" } field when IsTimeSpan(field.Field.ContainingType) =>
                     TimeSpan.Zero,
+                IDefaultValueOperation when IsTimeSpan(value.Type) => TimeSpan.Zero,
                 _ => null,
             };
         }
@@ -41,24 +43,44 @@ internal static class TimeSpanConstant
         }
     }
 
+    // .NET 9 added integer overloads such as FromDays(int days, int hours = 0, long minutes = 0, ...), so every
+    // argument, the defaulted ones included, adds its parameter's unit. The double overloads name their one
+    // parameter `value`, and the method name gives its unit. Ticks are computed here, not by the TimeSpan of the
+    // runtime hosting the analyzer, because .NET Framework (Visual Studio) rounds FromDays(double) to milliseconds.
     private static TimeSpan? EvaluateFactory(IInvocationOperation invocation)
     {
-        if (invocation.Arguments.Length != 1 || GetNumber(invocation.Arguments[0].Value) is not { } number)
+        var ticks = 0d;
+        foreach (var argument in invocation.Arguments)
+        {
+            var unit = GetTicksPerUnit(argument.Parameter?.Name) ?? GetTicksPerUnit(invocation.TargetMethod.Name);
+            if (unit is null || GetNumber(argument.Value) is not { } number)
+            {
+                return null;
+            }
+
+            ticks += number * unit.Value;
+        }
+
+        // Outside the long range a TimeSpan factory throws at run time; that is not a short max-age.
+        if (invocation.Arguments.IsEmpty || double.IsNaN(ticks) || Math.Abs(ticks) >= long.MaxValue)
         {
             return null;
         }
 
-        return invocation.TargetMethod.Name switch
-        {
-            "FromDays" => TimeSpan.FromDays(number),
-            "FromHours" => TimeSpan.FromHours(number),
-            "FromMinutes" => TimeSpan.FromMinutes(number),
-            "FromSeconds" => TimeSpan.FromSeconds(number),
-            "FromMilliseconds" => TimeSpan.FromMilliseconds(number),
-            "FromTicks" => TimeSpan.FromTicks((long)number),
-            _ => null,
-        };
+        return TimeSpan.FromTicks((long)ticks);
     }
+
+    private static double? GetTicksPerUnit(string? name) => name switch
+    {
+        "days" or "FromDays" => TimeSpan.TicksPerDay,
+        "hours" or "FromHours" => TimeSpan.TicksPerHour,
+        "minutes" or "FromMinutes" => TimeSpan.TicksPerMinute,
+        "seconds" or "FromSeconds" => TimeSpan.TicksPerSecond,
+        "milliseconds" or "FromMilliseconds" => TimeSpan.TicksPerMillisecond,
+        "microseconds" or "FromMicroseconds" => 10,
+        "ticks" or "FromTicks" => 1,
+        _ => null,
+    };
 
     private static TimeSpan? EvaluateConstructor(IObjectCreationOperation creation)
     {

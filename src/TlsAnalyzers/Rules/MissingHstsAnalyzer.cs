@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -96,7 +97,9 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 
         public void ReportIfHstsMissing(CompilationAnalysisContext context)
         {
-            if (HstsAdded)
+            if (HstsAdded
+                || _redirections.IsEmpty
+                || InactiveCodeAddsHsts(context.Compilation, context.CancellationToken))
             {
                 return;
             }
@@ -118,8 +121,12 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
+            // A header write takes a name and a value. A one-argument Add only names the header, for example in a
+            // list of headers to forward or expose.
+            var keyOrdinal = invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
             return name is "Append" or "Add" or "TryAdd" or "TryAddWithoutValidation"
-                && GetKeyArgument(invocation) is { } key
+                && invocation.TargetMethod.Parameters.Length > keyOrdinal + 1
+                && GetArgument(invocation, keyOrdinal) is { } key
                 && IsHeaderName(key);
         }
 
@@ -157,12 +164,64 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // The key is the first argument after the extended receiver of an extension method.
-    private static IOperation? GetKeyArgument(IInvocationOperation invocation)
+    /// <summary>
+    /// Returns true when code that this build skips (<c>#if PRODUCTION</c>, <c>#if !DEBUG</c> in a debug build)
+    /// mentions UseHsts or the header, because the builds that compile it send HSTS. A <c>#if DEBUG</c> or
+    /// <c>#if false</c> block does not count: HSTS only in debug builds, or in none, leaves production without it.
+    /// </summary>
+    private static bool InactiveCodeAddsHsts(Compilation compilation, CancellationToken cancellationToken)
     {
-        var keyOrdinal = invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
-        return invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == keyOrdinal)?.Value;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            if (root.ContainsDirectives && InactiveCodeAddsHsts(root))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static bool InactiveCodeAddsHsts(SyntaxNode root)
+    {
+        var previous = default(SyntaxTrivia);
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia)
+                && !IsDebugOrDeadBranch(previous)
+                && MentionsHsts(trivia.ToString()))
+            {
+                return true;
+            }
+
+            previous = trivia;
+        }
+
+        return false;
+    }
+
+    // `#if DEBUG` code ships in no release build, and `#if false` code in no build at all.
+    private static bool IsDebugOrDeadBranch(SyntaxTrivia directive)
+    {
+        var condition = directive.GetStructure() switch
+        {
+            IfDirectiveTriviaSyntax ifDirective => ifDirective.Condition,
+            ElifDirectiveTriviaSyntax elifDirective => elifDirective.Condition,
+            _ => null,
+        };
+        return condition is IdentifierNameSyntax { Identifier.ValueText: "DEBUG" }
+            || condition.IsKind(SyntaxKind.FalseLiteralExpression);
+    }
+
+    private static bool MentionsHsts(string code) =>
+        code.IndexOf("UseHsts", StringComparison.Ordinal) >= 0
+        || code.IndexOf("StrictTransportSecurity", StringComparison.Ordinal) >= 0
+        || code.IndexOf(HeaderName, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    // The key is the first argument after the extended receiver of an extension method.
+    private static IOperation? GetArgument(IInvocationOperation invocation, int ordinal) =>
+        invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal)?.Value;
 
     // The squiggle covers the method name and its arguments, not a long receiver chain before it.
     private static Location GetReportLocation(IInvocationOperation invocation)

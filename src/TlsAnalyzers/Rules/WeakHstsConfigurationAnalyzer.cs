@@ -58,11 +58,14 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, ISymbol maxAge)
     {
+        // A short max-age set only in development reaches only developers' browsers, where a long one would pin
+        // localhost to HTTPS, so it is not reported.
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation property
             || !SymbolEqualityComparer.Default.Equals(property.Property, maxAge)
             || TimeSpanConstant.TryEvaluate(assignment.Value) is not { } value
-            || value >= MinimumMaxAge)
+            || value >= MinimumMaxAge
+            || FindDevelopmentOnlyBranch(assignment) is not null)
         {
             return;
         }

@@ -388,6 +388,59 @@ public sealed class MissingHstsAnalyzerTests
         Assert.Contains(WellKnownDiagnosticTags.Telemetry, MissingHstsAnalyzer.Rule.CustomTags);
     }
 
+    [Fact]
+    public async Task UseHstsInInactiveReleaseBranch_NoDiagnostic()
+    {
+        // A build without PRODUCTION defined still ships HSTS in the builds that define it.
+        await VerifyProgramAsync(MinimalApiHeader + """
+            #if PRODUCTION
+            app.UseHsts();
+            #endif
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task UseHstsOnlyInDebugBuilds_Reports()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            #if DEBUG
+            app.UseHsts();
+            #endif
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task UseHstsUnderIfFalse_Reports()
+    {
+        // `#if false` is how code gets switched off for good; no build compiles it.
+        await VerifyProgramAsync(MinimalApiHeader + """
+            #if false
+            app.UseHsts();
+            #elif DEBUG
+            app.Urls.Add("http://localhost:5000"); // Strict-Transport-Security is sent by the proxy.
+            #endif
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task HeaderNameInAList_Reports()
+    {
+        // Naming the header is not sending it: this list only forwards headers from a backend.
+        await VerifyProgramAsync(MinimalApiHeader + """
+            var forwarded = new System.Collections.Generic.List<string>();
+            forwarded.Add("Strict-Transport-Security");
+            forwarded.Add(Microsoft.Net.Http.Headers.HeaderNames.StrictTransportSecurity);
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """);
+    }
+
     private static Task VerifyAsync(string source) => Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
 
     private static Task VerifyProgramAsync(string source)

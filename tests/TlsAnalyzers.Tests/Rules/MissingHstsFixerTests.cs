@@ -366,13 +366,272 @@ public sealed class MissingHstsFixerTests
     }
 
     [Fact]
-    public async Task CallChain_NoFix()
+    public async Task CallChain_RedirectLast_InsertsBeforeStatement()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            app.UseRouting().{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """, MinimalApiHeader + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseRouting().UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task CallChain_RedirectFirst_InsertsBeforeStatement()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            // Static files are served over HTTPS only.
+            app.{|TLS006:UseHttpsRedirection()|}
+                .UseStaticFiles()
+                .UseRouting();
+            app.Run();
+            """, MinimalApiHeader + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            // Static files are served over HTTPS only.
+            app.UseHttpsRedirection()
+                .UseStaticFiles()
+                .UseRouting();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task CallChain_InStartupProductionBranch_AddsUnguarded()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseExceptionHandler("/Error")
+                            .{|TLS006:UseHttpsRedirection()|};
+                    }
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        app.UseHsts();
+                        app.UseExceptionHandler("/Error")
+                            .UseHttpsRedirection();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CallChain_StartsAtNewPipeline_NoFix()
+    {
+        // app.New() builds a second pipeline, so UseHsts on app would not reach the redirect.
+        const string source = """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Pipeline
+            {
+                public static IApplicationBuilder Branch(IApplicationBuilder app)
+                {
+                    var branch = app.New();
+                    app.New().{|TLS006:UseHttpsRedirection()|};
+                    return branch;
+                }
+            }
+            """;
+        await VerifyAsync(source, source);
+    }
+
+    [Fact]
+    public async Task CallChain_ResultAssigned_NoFix()
     {
         const string source = MinimalApiHeader + """
-            app.UseRouting().{|TLS006:UseHttpsRedirection()|};
+            var pipeline = app.{|TLS006:UseHttpsRedirection()|}.UseStaticFiles();
             app.Run();
             """;
         await VerifyProgramAsync(source, source);
+    }
+
+    [Fact]
+    public async Task AfterDebugOnlyBlock_InsertsOutsideIt()
+    {
+        // With DEBUG defined, #endif belongs to the redirect's leading trivia, so a careless insertion lands
+        // inside the debug-only block and release builds get no HSTS.
+        const string Header = "#define DEBUG\n" + MinimalApiHeader;
+        await VerifyProgramAsync(Header + """
+            #if DEBUG
+            app.UseDeveloperExceptionPage();
+            #endif
+            // Send every request to HTTPS.
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """, Header + """
+            #if DEBUG
+            app.UseDeveloperExceptionPage();
+            #endif
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            // Send every request to HTTPS.
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task CheckBeforeAppDeclared_AddsNewGuard()
+    {
+        // The builder's check runs before `app` exists, so UseHsts cannot go into it.
+        const string Header = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            if (!builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddHsts(options => options.Preload = true);
+            }
+
+            var app = builder.Build();
+
+            """;
+        await VerifyProgramAsync(Header + """
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """, Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task BrokenCode_MissingSemicolon_NoFixNoException()
+    {
+        const string source = MinimalApiHeader + """
+            app.{|TLS006:UseHttpsRedirection()|}{|CS1002:|}
+            app.Run();
+            """;
+        await VerifyProgramAsync(source, source);
+    }
+
+    [Fact]
+    public async Task FixAll_TwoAppsSharingOneCheck_AddsUseHstsToEach()
+    {
+        const string Header = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            var admin = WebApplication.CreateBuilder(args).Build();
+
+            """;
+        var test = CreateTest(Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/Error");
+            }
+
+            app.{|TLS006:UseHttpsRedirection()|};
+            admin.{|TLS006:UseHttpsRedirection()|};
+            """, Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/Error");
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            admin.UseHttpsRedirection();
+            """);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.BatchFixedState.Sources.Add(Header + """
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseExceptionHandler("/Error");
+                app.UseHsts();
+                admin.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            admin.UseHttpsRedirection();
+            """);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedLambda_AddsBlockBody()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    app.Map("/api", api => api.{|TLS006:UseHttpsRedirection()|});
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    app.Map("/api", api =>
+                    {
+                        if (!env.IsDevelopment())
+                        {
+                            api.UseHsts();
+                        }
+
+                        api.UseHttpsRedirection();
+                    });
+                }
+            }
+            """);
     }
 
     [Fact]

@@ -10,6 +10,13 @@ namespace TlsAnalyzers.Tests.Rules;
 
 public sealed class WeakHstsConfigurationAnalyzerTests
 {
+    // The TimeSpan overloads that .NET 9 added are missing from the .NET 8 reference assemblies.
+    private static readonly ReferenceAssemblies AspNetCore100 = new ReferenceAssemblies(
+            "net10.0",
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+            System.IO.Path.Combine("ref", "net10.0"))
+        .AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "10.0.12")]);
+
     private const string ServicesHeader = """
         using System;
         using Microsoft.AspNetCore.Builder;
@@ -41,6 +48,12 @@ public sealed class WeakHstsConfigurationAnalyzerTests
     [InlineData("new TimeSpan(12, 0, 0)", "43200 seconds")]
     [InlineData("new TimeSpan(864000000000)", "1 day (86400 seconds)")]
     [InlineData("TimeSpan.FromDays(7.5)", "648000 seconds")]
+    [InlineData("TimeSpan.FromDays(364.9)", "31527360 seconds")]
+    [InlineData("TimeSpan.FromMilliseconds(86400000)", "1 day (86400 seconds)")]
+    [InlineData("TimeSpan.FromTicks(864000000000)", "1 day (86400 seconds)")]
+    [InlineData("default", "0 days (0 seconds)")]
+    [InlineData("default(TimeSpan)", "0 days (0 seconds)")]
+    [InlineData("new TimeSpan()", "0 days (0 seconds)")]
     public async Task AddHsts_ShortMaxAge_Reports(string value, string description)
     {
         var test = Verify.CreateTest(ServicesHeader + $$"""
@@ -61,6 +74,9 @@ public sealed class WeakHstsConfigurationAnalyzerTests
     [InlineData("TimeSpan.FromSeconds(63072000)")]
     [InlineData("TimeSpan.FromHours(24 * 365)")]
     [InlineData("new TimeSpan(400, 0, 0, 0)")]
+    [InlineData("new TimeSpan(365, 0, 0, 0)")]
+    [InlineData("checked(TimeSpan.FromDays(int.MaxValue))")]
+    [InlineData("new TimeSpan(int.MaxValue, 0, 0, 0)")]
     [InlineData("TimeSpan.MaxValue")]
     [InlineData("configuredMaxAge")]
     [InlineData("TimeSpan.FromDays(days)")]
@@ -72,6 +88,32 @@ public sealed class WeakHstsConfigurationAnalyzerTests
                     var days = 30;
                     services.AddHsts(options => options.MaxAge = {{value}});
             """ + ServicesFooter);
+    }
+
+    // .NET 9 added integer overloads with optional arguments: FromDays(int days, int hours = 0, ...) and
+    // FromMilliseconds(long milliseconds, long microseconds = 0).
+    [Theory]
+    [InlineData("TimeSpan.FromMilliseconds(86400000)", "1 day (86400 seconds)")]
+    [InlineData("TimeSpan.FromDays(30, 12)", "2635200 seconds")]
+    [InlineData("TimeSpan.FromHours(1, 30)", "5400 seconds")]
+    [InlineData("TimeSpan.FromSeconds(60, 500)", "60 seconds")]
+    public async Task AddHsts_ShortMaxAgeNet10Overloads_Reports(string value, string description)
+    {
+        var test = Verify.CreateTest(ServicesHeader + $$"""
+                    services.AddHsts(options => {|#0:options.MaxAge = {{value}}|});
+            """ + ServicesFooter, AspNetCore100);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(WeakHstsConfigurationAnalyzer.Rule).WithLocation(0).WithArguments(
+            $"HSTS max-age is {description}, shorter than one year, so browsers forget to insist on HTTPS too soon"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AddHsts_OneYearNet10Overload_NoDiagnostic()
+    {
+        var test = Verify.CreateTest(ServicesHeader + """
+                    services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(364, 24));
+            """ + ServicesFooter, AspNetCore100);
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -121,6 +163,29 @@ public sealed class WeakHstsConfigurationAnalyzerTests
                 {
                     public static HstsOptions Create() => new HstsOptions { MaxAge = TimeSpan.FromDays(1) };
                 }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ShortMaxAgeInDevelopmentOnly_NoDiagnostic()
+    {
+        // A short max-age keeps a developer's browser from pinning localhost to HTTPS. The else branch runs in
+        // production, so the rule still checks it.
+        await VerifyProgramAsync("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            if (builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromMinutes(5));
+            }
+            else
+            {
+                builder.Services.AddHsts(options => {|TLS007:options.MaxAge = TimeSpan.FromDays(30)|});
             }
             """);
     }
@@ -324,6 +389,28 @@ public sealed class WeakHstsConfigurationAnalyzerTests
                     services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(1e20));
                     services.AddHsts(options => options.MaxAge = new TimeSpan(int.MaxValue, int.MaxValue, 0, 0));
             """ + ServicesFooter);
+    }
+
+    [Fact]
+    public async Task BrokenCode_IfWithoutCondition_NoException()
+    {
+        await VerifyProgramAsync("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHsts(options => options.MaxAge = TimeSpan.{|CS0117:FromDayz|}(30));
+            builder.Services.AddHsts(options => options.MaxAge = TimeSpan.{|CS7036:FromDays|}());
+            var app = builder.Build();
+            if ({|CS1525:)|}
+            {
+                app.UseHsts();
+            }
+
+            if (app.Environment.{|CS1061:IsDevelopmen|}())
+                app.UseHsts();
+            """);
     }
 
     private static Task VerifyAsync(string source) => Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);

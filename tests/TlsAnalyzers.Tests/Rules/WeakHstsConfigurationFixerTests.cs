@@ -321,9 +321,9 @@ public sealed class WeakHstsConfigurationFixerTests
     }
 
     [Fact]
-    public async Task DevelopmentOnly_ElseIfChain_NoFix()
+    public async Task DevelopmentOnly_ElseIfChain_MovesAfterChain()
     {
-        const string source = StartupHeader + """
+        await VerifyMoveAsync(StartupHeader + """
                 public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
                 {
                     if (env.IsDevelopment())
@@ -336,8 +336,65 @@ public sealed class WeakHstsConfigurationFixerTests
                     }
                 }
             }
-            """;
-        await VerifyMoveAsync(source, source);
+            """, StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (!env.IsDevelopment())
+                    {
+                        if (env.IsStaging())
+                        {
+                            app.UseExceptionHandler("/Error");
+                        }
+                        app.UseHsts();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DevelopmentOnly_ElseIfChainWithDevelopmentWork_MovesIntoElse()
+    {
+        await VerifyMoveAsync(StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                        {|TLS007:app.UseHsts()|};
+                    }
+                    else if (env.IsStaging())
+                    {
+                        app.UseExceptionHandler("/Error");
+                    }
+                    else
+                    {
+                        app.UseExceptionHandler("/Error");
+                    }
+                }
+            }
+            """, StartupHeader + """
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+                    else
+                    {
+                        if (env.IsStaging())
+                        {
+                            app.UseExceptionHandler("/Error");
+                        }
+                        else
+                        {
+                            app.UseExceptionHandler("/Error");
+                        }
+                        app.UseHsts();
+                    }
+                }
+            }
+            """);
     }
 
     [Fact]
