@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace TlsAnalyzers.Tests.Robustness;
+
+/// <summary>
+/// Decides whether a text change of a code fix stays within the construct it rewrites. A change is allowed when:
+/// <list type="number">
+/// <item>it lies within the construct of a fixed diagnostic: the innermost statement that contains the diagnostic's
+/// node, or the innermost member declaration when no statement does. The construct runs from its first token
+/// (plus the indentation before it on its line) to the end of its trailing trivia, so the comments and blank lines
+/// above a statement are outside it and must survive the fix;</item>
+/// <item>or it inserts whole statements into the block (or top-level statement list) that contains such a
+/// statement, as a fix that adds <c>app.UseHsts();</c> next to the flagged call does;</item>
+/// <item>or it inserts using directives before the first type or statement of the file.</item>
+/// </list>
+/// Text diffs may place an insertion anywhere among equal characters (inserting <c>a.X();</c> before <c>a.Y();</c>
+/// can read as inserting <c>X();a.</c> after <c>a.</c>), so insertions are slid across such runs before judging.
+/// </summary>
+internal sealed class AllowedChangeRegions
+{
+    private static readonly Regex UsingDirectives =
+        new(@"^(\s*(global\s+)?using\s+(static\s+)?[\w.:=<>, ]+;\s*)+$", RegexOptions.Compiled);
+
+    private readonly SourceText oldText;
+    private readonly List<TextSpan> constructs = [];
+    private readonly List<TextSpan> statementLists = [];
+    private readonly int usingsEnd;
+
+    public AllowedChangeRegions(SyntaxNode oldRoot, IEnumerable<Diagnostic> fixedDiagnostics)
+    {
+        oldText = oldRoot.GetText();
+        foreach (var diagnostic in fixedDiagnostics)
+        {
+            Add(oldRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
+        }
+
+        usingsEnd = FindFirstCode(oldRoot);
+    }
+
+    public bool IsAllowed(TextChange change)
+    {
+        if (constructs.Any(construct => construct.Contains(change.Span)))
+        {
+            return true;
+        }
+
+        return IsWhitespace(oldText.ToString(change.Span)) && GetInsertionVariants(change).Any(IsAllowedInsertion);
+    }
+
+    private void Add(SyntaxNode node)
+    {
+        var statement = node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault();
+        SyntaxNode construct = statement
+            ?? (SyntaxNode?)node.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault()
+            ?? node;
+        constructs.Add(GetConstructSpan(construct));
+
+        var list = statement?.Parent switch
+        {
+            BlockSyntax block => TextSpan.FromBounds(block.OpenBraceToken.Span.End, block.CloseBraceToken.SpanStart),
+            SwitchSectionSyntax section => section.Span,
+            GlobalStatementSyntax global => GetTopLevelStatementsSpan((CompilationUnitSyntax)global.Parent!),
+            _ => (TextSpan?)null,
+        };
+        if (list is { } span)
+        {
+            statementLists.Add(span);
+        }
+    }
+
+    private TextSpan GetConstructSpan(SyntaxNode construct)
+    {
+        var line = oldText.Lines.GetLineFromPosition(construct.SpanStart);
+        var indentation = oldText.ToString(TextSpan.FromBounds(line.Start, construct.SpanStart));
+        var start = IsWhitespace(indentation) ? line.Start : construct.SpanStart;
+        return TextSpan.FromBounds(start, construct.FullSpan.End);
+    }
+
+    private static TextSpan GetTopLevelStatementsSpan(CompilationUnitSyntax unit)
+    {
+        var statements = unit.Members.OfType<GlobalStatementSyntax>().ToList();
+        return TextSpan.FromBounds(statements[0].FullSpan.Start, statements[^1].FullSpan.End);
+    }
+
+    private static int FindFirstCode(SyntaxNode root) => root
+        .DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+        .OfType<MemberDeclarationSyntax>()
+        .Where(member => member is not BaseNamespaceDeclarationSyntax)
+        .Select(member => member.SpanStart)
+        .DefaultIfEmpty(root.FullSpan.End)
+        .Min();
+
+    private bool IsAllowedInsertion(TextChange insertion)
+    {
+        var text = insertion.NewText ?? "";
+        if (UsingDirectives.IsMatch(text))
+        {
+            return insertion.Span.End <= usingsEnd;
+        }
+
+        var inList = statementLists.Any(list => list.Start <= insertion.Span.Start && insertion.Span.End <= list.End);
+        return inList && IsWholeStatements(insertion);
+    }
+
+    // Line breaks that come with inserted statements may show up as a change of their own; removed ones may not,
+    // because a fix must keep the blank lines around the construct it rewrites.
+    private static bool IsWholeStatements(TextChange insertion)
+    {
+        var text = insertion.NewText ?? "";
+        if (IsWhitespace(text))
+        {
+            return insertion.Span.IsEmpty;
+        }
+
+        var block = (BlockSyntax)SyntaxFactory.ParseStatement("{" + text + "\n}");
+        return !block.ContainsDiagnostics && block.Statements.Count > 0;
+    }
+
+    /// <summary>Returns the insertion itself and every equivalent insertion slid over equal characters.</summary>
+    private IEnumerable<TextChange> GetInsertionVariants(TextChange change)
+    {
+        yield return change;
+        if (!change.Span.IsEmpty || string.IsNullOrEmpty(change.NewText))
+        {
+            yield break;
+        }
+
+        var text = change.NewText;
+        for (var position = change.Span.Start; position > 0 && oldText[position - 1] == text[^1];)
+        {
+            position--;
+            text = oldText[position] + text[..^1];
+            yield return new TextChange(new TextSpan(position, 0), text);
+        }
+
+        text = change.NewText;
+        for (var position = change.Span.Start; position < oldText.Length && oldText[position] == text[0];)
+        {
+            text = text[1..] + oldText[position];
+            position++;
+            yield return new TextChange(new TextSpan(position, 0), text);
+        }
+    }
+
+    private static bool IsWhitespace(string text) => text.All(char.IsWhiteSpace);
+}

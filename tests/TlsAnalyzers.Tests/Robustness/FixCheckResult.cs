@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace TlsAnalyzers.Tests.Robustness;
+
+/// <summary>Counts and failures of the fix check, accumulated over the corpus.</summary>
+internal sealed class FixCheckResult
+{
+    private readonly List<string> failures = [];
+
+    public IReadOnlyList<string> Failures => failures;
+
+    public int DiagnosticsFound { get; set; }
+
+    /// <summary>Diagnostics for which at least one code action was offered and applied.</summary>
+    public int DiagnosticsFixed { get; set; }
+
+    public int ActionsApplied { get; set; }
+
+    public int FixAllsApplied { get; set; }
+
+    public void Add(FixCheckResult other)
+    {
+        failures.AddRange(other.failures);
+        DiagnosticsFound += other.DiagnosticsFound;
+        DiagnosticsFixed += other.DiagnosticsFixed;
+        ActionsApplied += other.ActionsApplied;
+        FixAllsApplied += other.FixAllsApplied;
+    }
+
+    public void AddCrashes(CorpusEntry entry, string when, IEnumerable<AnalyzerException> crashes)
+    {
+        failures.AddRange(crashes.Select(crash => $"{entry.Name}: on {when}, {crash}"));
+    }
+
+    public void AddFailure(CorpusEntry entry, Diagnostic diagnostic, string problem)
+    {
+        failures.Add($"{entry.Name}: fixing {DescribeDiagnostic(diagnostic)}: {problem}");
+    }
+
+    public void AddFailures(
+        CorpusEntry entry, Diagnostic diagnostic, string label, IReadOnlyList<string> problems, Solution? changed, Document before)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var report = new StringBuilder()
+            .AppendLine($"{entry.Name}: {label} on {DescribeDiagnostic(diagnostic)} is broken:");
+        foreach (var problem in problems)
+        {
+            report.AppendLine("  - " + problem);
+        }
+
+        report.AppendLine("----- before -----").AppendLine(before.GetTextAsync().Result.ToString());
+        if (changed?.GetDocument(before.Id) is { } after)
+        {
+            report.AppendLine("----- after ------").AppendLine(after.GetTextAsync().Result.ToString());
+        }
+
+        failures.Add(report.AppendLine("------------------").ToString());
+    }
+
+    private static string DescribeDiagnostic(Diagnostic diagnostic) =>
+        $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan()} ('{diagnostic.GetMessage()}')";
+}
