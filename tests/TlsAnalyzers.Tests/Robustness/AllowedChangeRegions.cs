@@ -17,6 +17,9 @@ namespace TlsAnalyzers.Tests.Robustness;
 /// above a statement are outside it and must survive the fix;</item>
 /// <item>or it inserts whole statements into the block (or top-level statement list) that contains such a
 /// statement, as a fix that adds <c>app.UseHsts();</c> next to the flagged call does;</item>
+/// <item>or it inserts whole statements into a branch of an <c>if</c> statement of that block, or adds an
+/// <c>else</c> branch to such an <c>if</c> that has none. Fixes for middleware order put the new call into the
+/// environment check next to the flagged call (<c>if (env.IsDevelopment()) { ... } else { app.UseHsts(); }</c>);</item>
 /// <item>or it inserts using directives before the first type or statement of the file.</item>
 /// </list>
 /// Text diffs may place an insertion anywhere among equal characters (inserting <c>a.X();</c> before <c>a.Y();</c>
@@ -30,6 +33,7 @@ internal sealed class AllowedChangeRegions
     private readonly SourceText oldText;
     private readonly List<TextSpan> constructs = [];
     private readonly List<TextSpan> statementLists = [];
+    private readonly List<TextSpan> elseInsertionPoints = [];
     private readonly int usingsEnd;
 
     public AllowedChangeRegions(SyntaxNode oldRoot, IEnumerable<Diagnostic> fixedDiagnostics)
@@ -71,6 +75,42 @@ internal sealed class AllowedChangeRegions
         if (list is { } span)
         {
             statementLists.Add(span);
+            AddIfStatementBranches(statement!.Parent is GlobalStatementSyntax global ? global.Parent! : statement.Parent!, span);
+        }
+    }
+
+    private void AddIfStatementBranches(SyntaxNode listOwner, TextSpan list)
+    {
+        var ifStatements = listOwner.DescendantNodes(node => node == listOwner || node is GlobalStatementSyntax)
+            .OfType<IfStatementSyntax>()
+            .Where(ifStatement => list.Contains(ifStatement.Span));
+        foreach (var ifStatement in ifStatements)
+        {
+            AddIfChain(ifStatement);
+        }
+    }
+
+    private void AddIfChain(IfStatementSyntax ifStatement)
+    {
+        for (var current = ifStatement; current is not null; current = current.Else?.Statement as IfStatementSyntax)
+        {
+            AddBranchBlock(current.Statement);
+            if (current.Else is null)
+            {
+                elseInsertionPoints.Add(TextSpan.FromBounds(current.Span.End, current.FullSpan.End));
+            }
+            else if (current.Else.Statement is not IfStatementSyntax)
+            {
+                AddBranchBlock(current.Else.Statement);
+            }
+        }
+    }
+
+    private void AddBranchBlock(StatementSyntax branch)
+    {
+        if (branch is BlockSyntax block)
+        {
+            statementLists.Add(TextSpan.FromBounds(block.OpenBraceToken.Span.End, block.CloseBraceToken.SpanStart));
         }
     }
 
@@ -104,12 +144,24 @@ internal sealed class AllowedChangeRegions
             return insertion.Span.End <= usingsEnd;
         }
 
+        if (elseInsertionPoints.Any(point => point.Start <= insertion.Span.Start && insertion.Span.End <= point.End)
+            && IsElseClause(text))
+        {
+            return true;
+        }
+
         var inList = statementLists.Any(list => list.Start <= insertion.Span.Start && insertion.Span.End <= list.End);
         return inList && IsWholeStatements(insertion);
     }
 
-    // Line breaks that come with inserted statements may show up as a change of their own; removed ones may not,
-    // because a fix must keep the blank lines around the construct it rewrites.
+    private static bool IsElseClause(string text)
+    {
+        var statement = SyntaxFactory.ParseStatement("if (true) { }\n" + text.TrimEnd() + "\n", consumeFullText: true);
+        return statement is IfStatementSyntax { Else: not null } && !statement.ContainsDiagnostics;
+    }
+
+    // Line breaks that come with inserted statements may show up as a change of their own. Removed line breaks may
+    // not, because a fix must keep the blank lines around the construct it rewrites.
     private static bool IsWholeStatements(TextChange insertion)
     {
         var text = insertion.NewText ?? "";

@@ -12,6 +12,9 @@ internal sealed class FixCheckResult
 
     public IReadOnlyList<string> Failures => failures;
 
+    /// <summary>Diagnostics for which no fixer offered an action; a fixer may decline when a precondition fails.</summary>
+    public List<string> Unfixed { get; } = [];
+
     public int DiagnosticsFound { get; set; }
 
     /// <summary>Diagnostics for which at least one code action was offered and applied.</summary>
@@ -24,6 +27,7 @@ internal sealed class FixCheckResult
     public void Add(FixCheckResult other)
     {
         failures.AddRange(other.failures);
+        Unfixed.AddRange(other.Unfixed);
         DiagnosticsFound += other.DiagnosticsFound;
         DiagnosticsFixed += other.DiagnosticsFixed;
         ActionsApplied += other.ActionsApplied;
@@ -62,6 +66,11 @@ internal sealed class FixCheckResult
         }
 
         failures.Add(report.AppendLine("------------------").ToString());
+    }
+
+    public void AddUnfixed(CorpusEntry entry, Diagnostic diagnostic)
+    {
+        Unfixed.Add($"{entry.Name}: {DescribeDiagnostic(diagnostic)}");
     }
 
     private static string DescribeDiagnostic(Diagnostic diagnostic) =>

@@ -54,6 +54,7 @@ internal sealed class FixChecker(
         foreach (var diagnostic in diagnostics)
         {
             result.DiagnosticsFound++;
+            var actionCount = 0;
             foreach (var fixer in fixers.Where(fixer => fixer.FixableDiagnosticIds.Contains(diagnostic.Id)))
             {
                 var actions = await CollectActionsAsync(context, fixer, diagnostic, result, cancellationToken);
@@ -63,7 +64,16 @@ internal sealed class FixChecker(
                     await CheckActionAsync(context, action, [diagnostic], result, cancellationToken);
                 }
 
-                result.DiagnosticsFixed += actions.IsEmpty ? 0 : 1;
+                actionCount += actions.Length;
+            }
+
+            if (actionCount == 0)
+            {
+                result.AddUnfixed(context.Entry, diagnostic);
+            }
+            else
+            {
+                result.DiagnosticsFixed++;
             }
         }
 

@@ -19,7 +19,7 @@ namespace TlsAnalyzers.Tests.Robustness;
 
 /// <summary>
 /// Test-only analyzer that reports <c>SslProtocols.Ssl3</c> as PROBE1. The harness tests run it to show that the
-/// fuzzer and the fix check catch what they claim to catch; RuleCatalog never sees it, because it lists only the
+/// fuzzer and the fix check catch what they claim to catch. RuleCatalog does not list it, because it scans only the
 /// shipped assemblies.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -73,7 +73,7 @@ internal sealed class ShadowingCrashProbeAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>The kinds of fix that <see cref="Ssl3ProbeFixer"/> can be told to make, good and broken.</summary>
+/// <summary>The kinds of fix that <see cref="Ssl3ProbeFixer"/> can make, good and broken.</summary>
 public enum ProbeFix
 {
     /// <summary>Replaces the member name with Tls12: a correct fix.</summary>
