@@ -24,7 +24,7 @@ internal static class RobustnessReport
         lock (Lock)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(SummaryPath)!);
-            File.AppendAllText(SummaryPath, $"{DateTime.UtcNow:u} {line}{Environment.NewLine}");
+            File.AppendAllText(SummaryPath, line + Environment.NewLine);
         }
     }
 }

@@ -11,8 +11,8 @@ namespace TlsAnalyzers.Tests.Robustness;
 /// <summary>
 /// Mutates C# source text with edits that IDE users make mid-typing and that real code contains: deleted or
 /// duplicated tokens, truncated files, missing closing braces, swapped argument lists, replaced literals,
-/// <c>#if</c> directives, expression-bodied members, and user types named like the framework types the rules look
-/// for. Every choice comes from the <see cref="Random"/> passed in, so a seed reproduces a mutant.
+/// <c>#if</c> directives, expression-bodied members, deleted using directives, and user types named like the
+/// framework types the rules look for (in the user's namespace or under the framework's full name). Every choice comes from the <see cref="Random"/> passed in, so a seed reproduces a mutant.
 /// </summary>
 internal sealed class SourceMutator
 {
@@ -25,6 +25,26 @@ internal sealed class SourceMutator
         "X509ChainPolicy", "RemoteCertificateValidationCallback", "HttpsConnectionAdapterOptions",
         "KestrelServerOptions", "HstsOptions", "EncryptionPolicy", "SslPolicyErrors", "AppContext", "HttpClient",
     ];
+
+    /// <summary>Namespaces of the framework types, for declaring a user type under the framework's full name.</summary>
+    private static readonly Dictionary<string, string> FrameworkNamespaces = new()
+    {
+        ["SslProtocols"] = "System.Security.Authentication",
+        ["SecurityProtocolType"] = "System.Net",
+        ["ServicePointManager"] = "System.Net",
+        ["HttpClientHandler"] = "System.Net.Http",
+        ["SocketsHttpHandler"] = "System.Net.Http",
+        ["WebApplication"] = "Microsoft.AspNetCore.Builder",
+        ["SslStream"] = "System.Net.Security",
+        ["SslServerAuthenticationOptions"] = "System.Net.Security",
+        ["CipherSuitesPolicy"] = "System.Net.Security",
+        ["TlsCipherSuite"] = "System.Net.Security",
+        ["EncryptionPolicy"] = "System.Net.Security",
+        ["SslPolicyErrors"] = "System.Net.Security",
+        ["X509RevocationMode"] = "System.Security.Cryptography.X509Certificates",
+        ["HstsOptions"] = "Microsoft.AspNetCore.HttpsPolicy",
+        ["AppContext"] = "System",
+    };
 
     private static readonly string[] EnumLikeNames =
         ["SslProtocols", "SecurityProtocolType", "TlsCipherSuite", "X509RevocationMode", "EncryptionPolicy", "SslPolicyErrors"];
@@ -63,6 +83,8 @@ internal sealed class SourceMutator
             (nameof(MakeExpressionBodied), MakeExpressionBodied),
             (nameof(RenameTypeToFrameworkName), RenameTypeToFrameworkName),
             (nameof(AddShadowingType), AddShadowingType),
+            (nameof(AddTypeUnderFrameworkName), AddTypeUnderFrameworkName),
+            (nameof(DeleteUsingDirective), DeleteUsingDirective),
         ];
     }
 
@@ -269,6 +291,31 @@ internal sealed class SourceMutator
         }
 
         return text + "\n" + declaration + "\n";
+    }
+
+    /// <summary>
+    /// Declares a user type with a framework type's full name, such as <c>System.Security.Authentication.SslProtocols</c>.
+    /// GetTypeByMetadataName then returns the source type, which lacks the members the rules expect.
+    /// </summary>
+    private string? AddTypeUnderFrameworkName(SyntaxNode root, string text)
+    {
+        // A file-scoped namespace cannot share its file with a namespace block.
+        if (root.DescendantNodes().OfType<FileScopedNamespaceDeclarationSyntax>().Any())
+        {
+            return null;
+        }
+
+        var name = Pick(FrameworkNamespaces.Keys.ToList());
+        var declaration = EnumLikeNames.Contains(name)
+            ? $"public enum {name} {{ Tls }}"
+            : $"public class {name} {{ }}";
+        return text + $"\nnamespace {FrameworkNamespaces[name]} {{ {declaration} }}\n";
+    }
+
+    private string? DeleteUsingDirective(SyntaxNode root, string text)
+    {
+        var usings = root.DescendantNodes().OfType<UsingDirectiveSyntax>().ToList();
+        return usings.Count == 0 ? null : Replace(text, Pick(usings).Span, "");
     }
 
     private static string LookAlikeClass(string name) => $$"""
