@@ -11,10 +11,12 @@ namespace TlsAnalyzers.Tests.Robustness;
 /// <summary>
 /// Decides whether a text change of a code fix stays within the construct it rewrites. A change is allowed when:
 /// <list type="number">
-/// <item>it lies within the construct of a fixed diagnostic: the innermost statement that contains the diagnostic's
-/// node, or the innermost member declaration when no statement does. The construct runs from its first token
-/// (plus the indentation before it on its line) to the end of its trailing trivia, so the comments and blank lines
-/// above a statement are outside it and must survive the fix;</item>
+/// <item>it lies within the constructs of the fixed diagnostics (adjacent constructs count as one). A diagnostic's
+/// construct is the innermost statement that contains its node, or the innermost member declaration when no
+/// statement does. The construct runs from its first token (plus the indentation before it on its line) to the end
+/// of its trailing trivia, so the comments and blank lines above a statement are outside it and must survive;</item>
+/// <item>or it lies within the condition of an <c>if</c> statement that encloses a diagnostic, as when a fix turns
+/// <c>if (env.IsDevelopment())</c> around a flagged call into <c>if (!env.IsDevelopment())</c>;</item>
 /// <item>or it inserts whole statements into the block (or top-level statement list) that contains such a
 /// statement, as a fix that adds <c>app.UseHsts();</c> next to the flagged call does;</item>
 /// <item>or it inserts whole statements into a branch of an <c>if</c> statement of that block, or adds an
@@ -22,8 +24,9 @@ namespace TlsAnalyzers.Tests.Robustness;
 /// environment check next to the flagged call (<c>if (env.IsDevelopment()) { ... } else { app.UseHsts(); }</c>);</item>
 /// <item>or it inserts using directives before the first type or statement of the file.</item>
 /// </list>
-/// Text diffs may place an insertion anywhere among equal characters (inserting <c>a.X();</c> before <c>a.Y();</c>
-/// can read as inserting <c>X();a.</c> after <c>a.</c>), so insertions are slid across such runs before judging.
+/// Text diffs may place an insertion or a deletion anywhere among equal characters (inserting <c>a.X();</c> before
+/// <c>a.Y();</c> can read as inserting <c>X();a.</c> after <c>a.</c>), so both are slid across such runs before
+/// judging.
 /// </summary>
 internal sealed class AllowedChangeRegions
 {
@@ -49,12 +52,26 @@ internal sealed class AllowedChangeRegions
 
     public bool IsAllowed(TextChange change)
     {
-        if (constructs.Any(construct => construct.Contains(change.Span)))
+        if (GetDeletionVariants(change).Any(variant => IsInConstruct(variant.Span)))
         {
             return true;
         }
 
         return IsWhitespace(oldText.ToString(change.Span)) && GetInsertionVariants(change).Any(IsAllowedInsertion);
+    }
+
+    private bool IsInConstruct(TextSpan span)
+    {
+        var covered = span.Start;
+        foreach (var construct in constructs.OrderBy(construct => construct.Start))
+        {
+            if (construct.Start <= covered && construct.End > covered)
+            {
+                covered = construct.End;
+            }
+        }
+
+        return covered >= span.End && constructs.Any(construct => construct.Start <= span.Start && span.Start <= construct.End);
     }
 
     private void Add(SyntaxNode node)
@@ -64,6 +81,7 @@ internal sealed class AllowedChangeRegions
             ?? (SyntaxNode?)node.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault()
             ?? node;
         constructs.Add(GetConstructSpan(construct));
+        constructs.AddRange(node.Ancestors().OfType<IfStatementSyntax>().Select(ifStatement => ifStatement.Condition.Span));
 
         var list = statement?.Parent switch
         {
@@ -172,6 +190,28 @@ internal sealed class AllowedChangeRegions
 
         var block = (BlockSyntax)SyntaxFactory.ParseStatement("{" + text + "\n}");
         return !block.ContainsDiagnostics && block.Statements.Count > 0;
+    }
+
+    /// <summary>Returns the change itself and, for a deletion, every equivalent deletion slid over equal characters.</summary>
+    private IEnumerable<TextChange> GetDeletionVariants(TextChange change)
+    {
+        yield return change;
+        if (!string.IsNullOrEmpty(change.NewText) || change.Span.IsEmpty)
+        {
+            yield break;
+        }
+
+        for (var span = change.Span; span.Start > 0 && oldText[span.Start - 1] == oldText[span.End - 1];)
+        {
+            span = new TextSpan(span.Start - 1, span.Length);
+            yield return new TextChange(span, "");
+        }
+
+        for (var span = change.Span; span.End < oldText.Length && oldText[span.Start] == oldText[span.End];)
+        {
+            span = new TextSpan(span.Start + 1, span.Length);
+            yield return new TextChange(span, "");
+        }
     }
 
     /// <summary>Returns the insertion itself and every equivalent insertion slid over equal characters.</summary>

@@ -24,6 +24,8 @@ internal sealed class FixCheckResult
 
     public int FixAllsApplied { get; set; }
 
+    public int FixAllsSkippedInGeneratedCode { get; set; }
+
     public void Add(FixCheckResult other)
     {
         failures.AddRange(other.failures);
@@ -32,6 +34,7 @@ internal sealed class FixCheckResult
         DiagnosticsFixed += other.DiagnosticsFixed;
         ActionsApplied += other.ActionsApplied;
         FixAllsApplied += other.FixAllsApplied;
+        FixAllsSkippedInGeneratedCode += other.FixAllsSkippedInGeneratedCode;
     }
 
     public void AddCrashes(CorpusEntry entry, string when, IEnumerable<AnalyzerException> crashes)

@@ -157,6 +157,14 @@ internal sealed class FixChecker(
             return;
         }
 
+        // Roslyn's batch FixAll leaves generated documents alone (so does dotnet format without
+        // --include-generated), so FixAll there is a no-op by design. Each single code action above still ran.
+        if (await GeneratedCode.IsGeneratedAsync(context.Document, cancellationToken))
+        {
+            result.FixAllsSkippedInGeneratedCode++;
+            return;
+        }
+
         var fixAllContext = new FixAllContext(
             context.Document,
             fixer,

@@ -28,7 +28,8 @@ public sealed class FixEverythingTests(ITestOutputHelper output)
 
         RobustnessReport.Publish(output, $"Fix check: {total.DiagnosticsFixed} of {total.DiagnosticsFound} diagnostics "
             + $"fixed in {inputs.Length} sources, {total.ActionsApplied} code actions (of them {total.FixAllsApplied} "
-            + $"document FixAlls) applied, {total.Failures.Count} failures, {stopwatch.Elapsed.TotalSeconds:F0} s");
+            + $"document FixAlls) applied, {total.FixAllsSkippedInGeneratedCode} FixAlls in generated files skipped, "
+            + $"{total.Failures.Count} failures, {stopwatch.Elapsed.TotalSeconds:F0} s");
         foreach (var unfixed in total.Unfixed)
         {
             output.WriteLine("No code action offered for " + unfixed);

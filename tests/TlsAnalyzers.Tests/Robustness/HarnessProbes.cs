@@ -49,8 +49,8 @@ internal sealed class Ssl3ProbeAnalyzer : DiagnosticAnalyzer
 }
 
 /// <summary>
-/// Test-only analyzer with the bug that the fuzzer exists to find: it assumes every type named SslProtocols is the
-/// framework enum, and throws on a user type of that name that has no Ssl3 member.
+/// Test-only analyzer with the bug that the fuzzer exists to find: it assumes that a type with a framework type's
+/// name is the framework type, and throws on a user type of that name that lacks the member it looks up.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ShadowingCrashProbeAnalyzer : DiagnosticAnalyzer
@@ -66,9 +66,9 @@ internal sealed class ShadowingCrashProbeAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
-        if (context.Symbol.Name == "SslProtocols" && context.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } type)
+        if (SourceMutator.FrameworkTypeNames.Contains(context.Symbol.Name))
         {
-            _ = type.GetMembers("Ssl3").OfType<IFieldSymbol>().First(field => field.IsConst);
+            _ = context.Symbol is INamedTypeSymbol type ? type.GetMembers("Tls12").OfType<IFieldSymbol>().First() : null;
         }
     }
 }

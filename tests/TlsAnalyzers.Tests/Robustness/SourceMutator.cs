@@ -12,7 +12,8 @@ namespace TlsAnalyzers.Tests.Robustness;
 /// Mutates C# source text with edits that IDE users make mid-typing and that real code contains: deleted or
 /// duplicated tokens, truncated files, missing closing braces, swapped argument lists, replaced literals,
 /// <c>#if</c> directives, expression-bodied members, deleted using directives, and user types named like the
-/// framework types the rules look for (in the user's namespace or under the framework's full name). Every choice comes from the <see cref="Random"/> passed in, so a seed reproduces a mutant.
+/// framework types the rules look for (in the user's namespace or under the framework's full name). Every choice
+/// comes from the <see cref="Random"/> passed in, so a seed reproduces a mutant.
 /// </summary>
 internal sealed class SourceMutator
 {
