@@ -61,7 +61,7 @@ internal sealed class FixChecker(
                 foreach (var action in actions)
                 {
                     offered.Add((fixer, action.EquivalenceKey, diagnostic));
-                    await CheckActionAsync(context, action, [diagnostic], result, cancellationToken);
+                    await CheckActionAsync(context, action, [diagnostic], [diagnostic], result, cancellationToken);
                 }
 
                 actionCount += actions.Length;
@@ -120,6 +120,7 @@ internal sealed class FixChecker(
         FixContext context,
         CodeAction action,
         ImmutableArray<Diagnostic> fixedDiagnostics,
+        ImmutableArray<Diagnostic> rewrittenDiagnostics,
         FixCheckResult result,
         CancellationToken cancellationToken)
     {
@@ -139,7 +140,7 @@ internal sealed class FixChecker(
         result.ActionsApplied++;
         var problems = changed is null
             ? ["it changes nothing"]
-            : await FindProblemsAsync(context, changed, fixedDiagnostics, cancellationToken);
+            : await FindProblemsAsync(context, changed, fixedDiagnostics, rewrittenDiagnostics, cancellationToken);
         result.AddFailures(context.Entry, fixedDiagnostics[0], label, problems, changed, context.Document);
     }
 
@@ -190,12 +191,26 @@ internal sealed class FixChecker(
             return;
         }
 
+        // A FixAll provider gets every diagnostic of the fixer's IDs in the document, and a custom one may fix those
+        // that offered a different key as well, so it may rewrite all of their constructs.
+        var tree = await context.Document.GetSyntaxTreeAsync(cancellationToken);
+        var rewritable = context.Before.Diagnostics
+            .Where(diagnostic => diagnostic.Location.SourceTree == tree && fixer.FixableDiagnosticIds.Contains(diagnostic.Id))
+            .ToImmutableArray();
         result.FixAllsApplied++;
-        await CheckActionAsync(context, action, fixedDiagnostics, result, cancellationToken);
+        await CheckActionAsync(context, action, fixedDiagnostics, rewritable, result, cancellationToken);
     }
 
+    /// <summary>
+    /// Checks a fix that must remove <paramref name="fixedDiagnostics"/> and may rewrite the constructs of
+    /// <paramref name="rewrittenDiagnostics"/>.
+    /// </summary>
     private async Task<List<string>> FindProblemsAsync(
-        FixContext context, Solution changed, ImmutableArray<Diagnostic> fixedDiagnostics, CancellationToken cancellationToken)
+        FixContext context,
+        Solution changed,
+        ImmutableArray<Diagnostic> fixedDiagnostics,
+        ImmutableArray<Diagnostic> rewrittenDiagnostics,
+        CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var changes = changed.GetChanges(context.Document.Project.Solution);
@@ -211,7 +226,7 @@ internal sealed class FixChecker(
         problems.AddRange(FixOutcome.FindNewErrors(context.Before.CompilerErrors, after.CompilerErrors));
         problems.AddRange(FixOutcome.FindDiagnosticChanges(context.Before.Diagnostics, after.Diagnostics, fixedDiagnostics));
         problems.AddRange(await FixOutcome.FindChangesOutsideAsync(
-            context.Document, changed.GetDocument(context.Document.Id)!, fixedDiagnostics, cancellationToken));
+            context.Document, changed.GetDocument(context.Document.Id)!, rewrittenDiagnostics, cancellationToken));
         return problems;
     }
 

@@ -54,16 +54,20 @@ internal static class FixOutcome
         }
     }
 
-    /// <summary>Returns the text changes of the fix that lie outside the constructs it rewrites.</summary>
+    /// <summary>
+    /// Returns the text changes of the fix that lie outside the constructs it rewrites. The changes come from a line
+    /// diff, because Roslyn's token diff can pair a removed statement with its unchanged neighbour and report the
+    /// neighbour as changed.
+    /// </summary>
     public static async Task<IEnumerable<string>> FindChangesOutsideAsync(
         Document before, Document after, ImmutableArray<Diagnostic> fixedDiagnostics, CancellationToken cancellationToken)
     {
         var oldRoot = (await before.GetSyntaxRootAsync(cancellationToken))!;
         var regions = new AllowedChangeRegions(oldRoot, fixedDiagnostics);
-        var changes = await after.GetTextChangesAsync(before, cancellationToken);
         var oldText = oldRoot.GetText();
+        var newText = await after.GetTextAsync(cancellationToken);
 
-        return changes
+        return LineDiff.GetChanges(oldText.ToString(), newText.ToString())
             .Where(change => !regions.IsAllowed(change))
             .Select(change => $"it changes text outside the fixed construct at {oldText.Lines.GetLinePosition(change.Span.Start)}: "
                 + $"'{oldText.ToString(change.Span)}' becomes '{change.NewText}'")
