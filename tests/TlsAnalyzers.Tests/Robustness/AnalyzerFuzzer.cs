@@ -16,6 +16,9 @@ namespace TlsAnalyzers.Tests.Robustness;
 internal sealed class AnalyzerFuzzer(
     CompilationFactory factory, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<CorpusEntry> corpus)
 {
+    private readonly ImmutableArray<string> donors =
+        [.. corpus.SelectMany(entry => entry.Files).Select(file => file.Text)];
+
     // An analyzer that loops on broken code hangs the IDE; no mutant takes a correct analyzer this long.
     private static readonly TimeSpan MutantTimeout = TimeSpan.FromSeconds(60);
 
@@ -68,7 +71,7 @@ internal sealed class AnalyzerFuzzer(
         var entry = corpus[random.Next(corpus.Length)];
         var fileIndex = random.Next(entry.Files.Length);
         var text = entry.Files[fileIndex].Text;
-        var mutator = new SourceMutator(random);
+        var mutator = new SourceMutator(random, donors);
         var applied = new List<string>();
 
         for (var count = 1 + random.Next(3); count > 0; count--)

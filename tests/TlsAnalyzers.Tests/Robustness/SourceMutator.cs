@@ -11,9 +11,10 @@ namespace TlsAnalyzers.Tests.Robustness;
 /// <summary>
 /// Mutates C# source text with edits that IDE users make mid-typing and that real code contains: deleted or
 /// duplicated tokens, truncated files, missing closing braces, swapped argument lists, replaced literals,
-/// <c>#if</c> directives, expression-bodied members, deleted using directives, and user types named like the
-/// framework types the rules look for (in the user's namespace or under the framework's full name). Every choice
-/// comes from the <see cref="Random"/> passed in, so a seed reproduces a mutant.
+/// <c>#if</c> directives, expression-bodied members, deleted using directives, statements and expressions spliced in
+/// from other sources, and user types named like the framework types the rules look for (in the user's namespace or
+/// under the framework's full name). Every choice comes from the <see cref="Random"/> passed in, so a seed
+/// reproduces a mutant.
 /// </summary>
 internal sealed class SourceMutator
 {
@@ -66,11 +67,16 @@ internal sealed class SourceMutator
 
     private readonly Random random;
 
+    private readonly IReadOnlyList<string> donors;
+
     private readonly List<(string Name, Func<SyntaxNode, string, string?> Apply)> mutations;
 
-    public SourceMutator(Random random)
+    /// <param name="random">The source of every choice.</param>
+    /// <param name="donors">Texts to take statements and expressions from, usually the whole corpus.</param>
+    public SourceMutator(Random random, IReadOnlyList<string> donors)
     {
         this.random = random;
+        this.donors = donors;
         mutations =
         [
             (nameof(DeleteToken), DeleteToken),
@@ -86,6 +92,8 @@ internal sealed class SourceMutator
             (nameof(AddShadowingType), AddShadowingType),
             (nameof(AddTypeUnderFrameworkName), AddTypeUnderFrameworkName),
             (nameof(DeleteUsingDirective), DeleteUsingDirective),
+            (nameof(SpliceStatement), SpliceStatement),
+            (nameof(SpliceExpression), SpliceExpression),
         ];
     }
 
@@ -317,6 +325,45 @@ internal sealed class SourceMutator
     {
         var usings = root.DescendantNodes().OfType<UsingDirectiveSyntax>().ToList();
         return usings.Count == 0 ? null : Replace(text, Pick(usings).Span, "");
+    }
+
+    /// <summary>
+    /// Inserts a statement taken from another source into a block of this one, so TLS API calls land in contexts
+    /// their own tests never put them in (lambdas, local functions, accessors, switch sections).
+    /// </summary>
+    private string? SpliceStatement(SyntaxNode root, string text)
+    {
+        var blocks = root.DescendantNodes().OfType<BlockSyntax>().ToList();
+        var statements = DonorNodes<StatementSyntax>().Where(statement => statement is not BlockSyntax).ToList();
+        if (blocks.Count == 0 || statements.Count == 0)
+        {
+            return null;
+        }
+
+        var block = Pick(blocks);
+        var position = block.Statements.Count == 0 ? block.OpenBraceToken.Span.End : Pick(block.Statements).Span.End;
+        return text.Insert(position, "\n" + Pick(statements).ToString() + "\n");
+    }
+
+    /// <summary>Replaces an expression of this source with an expression taken from another source.</summary>
+    private string? SpliceExpression(SyntaxNode root, string text)
+    {
+        var targets = root.DescendantNodes().OfType<ExpressionSyntax>().ToList();
+        var expressions = DonorNodes<ExpressionSyntax>().ToList();
+        return targets.Count == 0 || expressions.Count == 0
+            ? null
+            : Replace(text, Pick(targets).Span, Pick(expressions).ToString());
+    }
+
+    private IEnumerable<T> DonorNodes<T>()
+        where T : SyntaxNode
+    {
+        if (donors.Count == 0)
+        {
+            return [];
+        }
+
+        return CSharpSyntaxTree.ParseText(Pick(donors)).GetRoot().DescendantNodes().OfType<T>();
     }
 
     private static string LookAlikeClass(string name) => $$"""
