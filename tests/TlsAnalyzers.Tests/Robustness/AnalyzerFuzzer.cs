@@ -62,8 +62,8 @@ internal sealed class AnalyzerFuzzer(
     }
 
     /// <summary>
-    /// Picks a corpus entry and one of its files, and applies one to three mutations to that file. One mutant in
-    /// four also answers every option lookup with a malformed value.
+    /// Picks a corpus entry and one of its files, and applies one to three mutations to that file. In one mutant
+    /// of four, every option lookup returns a malformed value.
     /// </summary>
     public Mutant CreateMutant(int seed)
     {

@@ -49,8 +49,8 @@ internal sealed class Ssl3ProbeAnalyzer : DiagnosticAnalyzer
 }
 
 /// <summary>
-/// Test-only analyzer with the bug that the fuzzer exists to find: it assumes that a type with a framework type's
-/// name is the framework type, and throws on a user type of that name that lacks the member it looks up.
+/// Test-only analyzer with the bug that the fuzzer exists to find. It takes a type with a framework type's name for
+/// the framework type, so it throws on a user type of that name that lacks the member it looks up.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ShadowingCrashProbeAnalyzer : DiagnosticAnalyzer

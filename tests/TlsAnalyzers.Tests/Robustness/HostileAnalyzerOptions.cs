@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace TlsAnalyzers.Tests.Robustness;
 
 /// <summary>
-/// Analyzer options that answer every TlsAnalyzers .editorconfig key and every MSBuild property with a value drawn
+/// Analyzer options that return, for every TlsAnalyzers .editorconfig key and every MSBuild property, a value drawn
 /// from a list of malformed and edge-case values, so that option parsing is fuzzed without knowing the option names.
 /// The value depends only on the key and the seed, so a run replays exactly.
 /// </summary>
