@@ -50,7 +50,13 @@ internal sealed class AnalyzerFuzzer(
 
         try
         {
-            var compilation = factory.Create(mutant.Entry, mutant.Files);
+            var references = mutant.Framework switch
+            {
+                TargetFramework.NetFramework48 => factory.NetFrameworkReferences,
+                TargetFramework.NetStandard20 => factory.NetStandardReferences,
+                _ => factory.References,
+            };
+            var compilation = factory.Create(mutant.Entry, mutant.Files, references);
             var options = mutant.UsesHostileOptions ? HostileAnalyzerOptions.Create(seed) : null;
             var run = await AnalyzerRunner.RunAsync(compilation, analyzers, options, timeout.Token);
             return run.Crashes.IsEmpty ? null : Describe(seed, mutant, string.Join("\n", run.Crashes));
@@ -63,7 +69,8 @@ internal sealed class AnalyzerFuzzer(
 
     /// <summary>
     /// Picks a corpus entry and one of its files, and applies one to three mutations to that file. In one mutant
-    /// of four, every option lookup returns a malformed value.
+    /// of four, every option lookup returns a malformed value. One mutant of five compiles against .NET Framework
+    /// 4.8 or netstandard2.0 instead of .NET 8.
     /// </summary>
     public Mutant CreateMutant(int seed)
     {
@@ -81,7 +88,14 @@ internal sealed class AnalyzerFuzzer(
         }
 
         var files = entry.Files.SetItem(fileIndex, entry.Files[fileIndex] with { Text = text });
-        return new Mutant(entry, files, fileIndex, applied, UsesHostileOptions: random.Next(4) == 0);
+        var hostileOptions = random.Next(4) == 0;
+        var framework = random.Next(10) switch
+        {
+            0 => TargetFramework.NetFramework48,
+            1 => TargetFramework.NetStandard20,
+            _ => TargetFramework.Net80,
+        };
+        return new Mutant(entry, files, fileIndex, applied, hostileOptions, framework);
     }
 
     private static bool IsOverTime(RobustnessBudget budget, Stopwatch stopwatch) =>
@@ -92,7 +106,8 @@ internal sealed class AnalyzerFuzzer(
         var report = new StringBuilder()
             .AppendLine($"Mutant seed {seed} (replay: TLS_FUZZ_SEED={seed} TLS_FUZZ_MUTANTS=1)")
             .AppendLine($"Source: {mutant.Entry.Name}, file {mutant.Files[mutant.FileIndex].Name}")
-            .AppendLine($"Mutations: {string.Join(", ", mutant.Mutations)}; hostile options: {mutant.UsesHostileOptions}")
+            .AppendLine($"Mutations: {string.Join(", ", mutant.Mutations)}; hostile options: {mutant.UsesHostileOptions}; "
+                + $"references: {mutant.Framework}")
             .AppendLine(problem)
             .AppendLine("----- mutant -----")
             .AppendLine(mutant.Files[mutant.FileIndex].Text)
@@ -106,6 +121,14 @@ internal sealed record Mutant(
     ImmutableArray<CorpusFile> Files,
     int FileIndex,
     IReadOnlyList<string> Mutations,
-    bool UsesHostileOptions);
+    bool UsesHostileOptions,
+    TargetFramework Framework);
+
+internal enum TargetFramework
+{
+    Net80,
+    NetFramework48,
+    NetStandard20,
+}
 
 internal sealed record FuzzResult(int Mutants, TimeSpan Elapsed, IReadOnlyList<string> Failures);

@@ -12,9 +12,10 @@ using TlsAnalyzers.Tests.Verifiers;
 namespace TlsAnalyzers.Tests.Robustness;
 
 /// <summary>
-/// Builds compilations against the .NET 8 and ASP.NET Core 8 reference assemblies. The references are resolved once
-/// per test run and shared by every compilation: thousands of mutants stay affordable only when the metadata of the
-/// reference assemblies is read a single time.
+/// Builds compilations against the .NET 8 and ASP.NET Core 8 reference assemblies, or for fuzzing also against
+/// .NET Framework 4.8 and netstandard2.0, where TLS types and members (Tls13, CipherSuitesPolicy) are missing. The
+/// references are resolved once per test run and shared by every compilation: thousands of mutants stay affordable
+/// only when the metadata of the reference assemblies is read a single time.
 /// </summary>
 internal sealed class CompilationFactory
 {
@@ -43,23 +44,40 @@ internal sealed class CompilationFactory
 
     private static CompilationFactory? instance;
 
-    private CompilationFactory(ImmutableArray<MetadataReference> references)
+    private CompilationFactory(
+        ImmutableArray<MetadataReference> references,
+        ImmutableArray<MetadataReference> netFrameworkReferences,
+        ImmutableArray<MetadataReference> netStandardReferences)
     {
         References = references;
+        NetFrameworkReferences = netFrameworkReferences;
+        NetStandardReferences = netStandardReferences;
     }
 
     /// <summary>C# 12, the newest language version of Roslyn 4.8, with the file names of the corpus kept.</summary>
     public CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>.NET 8 and ASP.NET Core 8, the default.</summary>
     public ImmutableArray<MetadataReference> References { get; }
+
+    public ImmutableArray<MetadataReference> NetFrameworkReferences { get; }
+
+    public ImmutableArray<MetadataReference> NetStandardReferences { get; }
 
     public static async Task<CompilationFactory> GetAsync(CancellationToken cancellationToken)
     {
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            var references = await ReferenceSets.AspNetCore80.ResolveAsync(LanguageNames.CSharp, cancellationToken);
-            return instance ??= new CompilationFactory(references);
+            if (instance is null)
+            {
+                var references = await ReferenceSets.AspNetCore80.ResolveAsync(LanguageNames.CSharp, cancellationToken);
+                var netFramework = await ReferenceSets.NetFramework48.ResolveAsync(LanguageNames.CSharp, cancellationToken);
+                var netStandard = await ReferenceSets.NetStandard20.ResolveAsync(LanguageNames.CSharp, cancellationToken);
+                instance = new CompilationFactory(references, netFramework, netStandard);
+            }
+
+            return instance;
         }
         finally
         {
@@ -70,14 +88,18 @@ internal sealed class CompilationFactory
     public CSharpCompilation Create(CorpusEntry entry) => Create(entry, entry.Files);
 
     /// <summary>Compiles <paramref name="files"/> with the options of <paramref name="entry"/>'s project.</summary>
-    public CSharpCompilation Create(CorpusEntry entry, IEnumerable<CorpusFile> files)
+    public CSharpCompilation Create(
+        CorpusEntry entry, IEnumerable<CorpusFile> files, ImmutableArray<MetadataReference> references = default)
     {
         var trees = GetAllFiles(entry, files)
             .Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Name))
             .ToList();
         var hasTopLevelStatements = trees.Any(tree => tree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
         return CSharpCompilation.Create(
-            "Robustness", trees, References, CreateCompilationOptions(entry.IsWebProject, hasTopLevelStatements));
+            "Robustness",
+            trees,
+            references.IsDefault ? References : references,
+            CreateCompilationOptions(entry.IsWebProject, hasTopLevelStatements));
     }
 
     /// <summary>Adds <paramref name="entry"/> as a project of <paramref name="workspace"/>, for code fixes.</summary>
