@@ -23,7 +23,8 @@ public sealed class AnalyzerFuzzTests(ITestOutputHelper output)
         var result = await fuzzer.RunAsync(budget, CancellationToken.None);
 
         RobustnessReport.Publish(output, $"Analyzer fuzzing: {result.Mutants} mutants of {SourceCorpus.All.Length} "
-            + $"sources, {RuleCatalog.Analyzers.Length} analyzers, {result.Failures.Count} failures, "
+            + $"sources ({result.MutantsWithDiagnostics} with diagnostics), {RuleCatalog.Analyzers.Length} analyzers, "
+            + $"{result.Failures.Count} failures, "
             + $"{result.Elapsed.TotalSeconds:F0} s (seeds {budget.Seed}..{budget.Seed + result.Mutants - 1})");
         Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures));
         Assert.True(result.Mutants > 0, "No mutant ran; check TLS_FUZZ_MUTANTS and TLS_FUZZ_SECONDS.");

@@ -27,22 +27,27 @@ internal sealed class AnalyzerFuzzer(
         var failures = new List<string>();
         var stopwatch = Stopwatch.StartNew();
         var mutants = 0;
+        var mutantsWithDiagnostics = 0;
 
         for (var index = 0; index < budget.Mutants && !IsOverTime(budget, stopwatch); index++)
         {
-            var failure = await RunMutantAsync(budget.Seed + index, cancellationToken);
+            var outcome = await RunMutantAsync(budget.Seed + index, cancellationToken);
             mutants++;
-            if (failure is not null)
+            mutantsWithDiagnostics += outcome.HasDiagnostics ? 1 : 0;
+            if (outcome.Failure is not null)
             {
-                failures.Add(failure);
+                failures.Add(outcome.Failure);
             }
         }
 
-        return new FuzzResult(mutants, stopwatch.Elapsed, failures);
+        return new FuzzResult(mutants, mutantsWithDiagnostics, stopwatch.Elapsed, failures);
     }
 
-    /// <summary>Runs the mutant of <paramref name="seed"/> and returns a failure report, or null when it passed.</summary>
-    public async Task<string?> RunMutantAsync(int seed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the mutant of <paramref name="seed"/> and returns a failure report (null when it passed) and whether the
+    /// analyzers reported anything on it.
+    /// </summary>
+    public async Task<(string? Failure, bool HasDiagnostics)> RunMutantAsync(int seed, CancellationToken cancellationToken)
     {
         var mutant = CreateMutant(seed);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -59,11 +64,12 @@ internal sealed class AnalyzerFuzzer(
             var compilation = factory.Create(mutant.Entry, mutant.Files, references);
             var options = mutant.UsesHostileOptions ? HostileAnalyzerOptions.Create(seed) : null;
             var run = await AnalyzerRunner.RunAsync(compilation, analyzers, options, timeout.Token);
-            return run.Crashes.IsEmpty ? null : Describe(seed, mutant, string.Join("\n", run.Crashes));
+            var failure = run.Crashes.IsEmpty ? null : Describe(seed, mutant, string.Join("\n", run.Crashes));
+            return (failure, !run.Diagnostics.IsEmpty);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Describe(seed, mutant, $"the analyzers did not finish within {MutantTimeout.TotalSeconds} s");
+            return (Describe(seed, mutant, $"the analyzers did not finish within {MutantTimeout.TotalSeconds} s"), false);
         }
     }
 
@@ -131,4 +137,5 @@ internal enum TargetFramework
     NetStandard20,
 }
 
-internal sealed record FuzzResult(int Mutants, TimeSpan Elapsed, IReadOnlyList<string> Failures);
+/// <param name="MutantsWithDiagnostics">Mutants on which the analyzers reported something, so their reporting paths ran.</param>
+internal sealed record FuzzResult(int Mutants, int MutantsWithDiagnostics, TimeSpan Elapsed, IReadOnlyList<string> Failures);

@@ -48,7 +48,8 @@ public sealed class HarnessTests
         Assert.Contains("----- mutant -----", failure);
 
         var seed = int.Parse(failure.Split("TLS_FUZZ_SEED=")[1].Split(' ')[0]);
-        Assert.Equal(failure, await fuzzer.RunMutantAsync(seed, CancellationToken.None));
+        var replay = await fuzzer.RunMutantAsync(seed, CancellationToken.None);
+        Assert.Equal(failure, replay.Failure);
     }
 
     [Fact]
@@ -60,6 +61,7 @@ public sealed class HarnessTests
         var result = await fuzzer.RunAsync(new RobustnessBudget(60, null, Seed: 1), CancellationToken.None);
 
         Assert.Equal(60, result.Mutants);
+        Assert.InRange(result.MutantsWithDiagnostics, 1, 60);
         Assert.Empty(result.Failures);
     }
 
