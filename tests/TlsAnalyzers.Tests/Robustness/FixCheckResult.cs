@@ -47,14 +47,10 @@ internal sealed class FixCheckResult
         failures.Add($"{entry.Name}: fixing {DescribeDiagnostic(diagnostic)}: {problem}");
     }
 
+    /// <summary>Adds one failure that lists the problems of a code action, with the text before and after it.</summary>
     public void AddFailures(
-        CorpusEntry entry, Diagnostic diagnostic, string label, IReadOnlyList<string> problems, Solution? changed, Document before)
+        CorpusEntry entry, Diagnostic diagnostic, string label, IReadOnlyList<string> problems, string before, string? after)
     {
-        if (problems.Count == 0)
-        {
-            return;
-        }
-
         var report = new StringBuilder()
             .AppendLine($"{entry.Name}: {label} on {DescribeDiagnostic(diagnostic)} is broken:");
         foreach (var problem in problems)
@@ -62,10 +58,10 @@ internal sealed class FixCheckResult
             report.AppendLine("  - " + problem);
         }
 
-        report.AppendLine("----- before -----").AppendLine(before.GetTextAsync().Result.ToString());
-        if (changed?.GetDocument(before.Id) is { } after)
+        report.AppendLine("----- before -----").AppendLine(before);
+        if (after is not null)
         {
-            report.AppendLine("----- after ------").AppendLine(after.GetTextAsync().Result.ToString());
+            report.AppendLine("----- after ------").AppendLine(after);
         }
 
         failures.Add(report.AppendLine("------------------").ToString());

@@ -141,7 +141,14 @@ internal sealed class FixChecker(
         var problems = changed is null
             ? ["it changes nothing"]
             : await FindProblemsAsync(context, changed, fixedDiagnostics, rewrittenDiagnostics, cancellationToken);
-        result.AddFailures(context.Entry, fixedDiagnostics[0], label, problems, changed, context.Document);
+        if (problems.Count > 0)
+        {
+            var before = await context.Document.GetTextAsync(cancellationToken);
+            var after = changed?.GetDocument(context.Document.Id) is { } document
+                ? await document.GetTextAsync(cancellationToken)
+                : null;
+            result.AddFailures(context.Entry, fixedDiagnostics[0], label, problems, before.ToString(), after?.ToString());
+        }
     }
 
     private async Task CheckFixAllAsync(
