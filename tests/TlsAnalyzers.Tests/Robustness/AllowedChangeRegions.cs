@@ -76,6 +76,8 @@ internal sealed class AllowedChangeRegions
 
     private void Add(SyntaxNode node)
     {
+        // NOTE: outside statements the construct is the whole member, so for a diagnostic on a type declaration any
+        // edit inside that type passes. No rule reports on a type declaration today.
         var statement = node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault();
         SyntaxNode construct = statement
             ?? (SyntaxNode?)node.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault()

@@ -165,8 +165,8 @@ internal sealed class FixChecker(
             return;
         }
 
-        // Roslyn's batch FixAll leaves generated documents alone (so does dotnet format without
-        // --include-generated), so FixAll there is a no-op by design. Each single code action above still ran.
+        // NOTE: Roslyn's batch FixAll leaves generated documents alone, and dotnet format does too unless run with
+        // --include-generated, so FixAll there is a no-op by design and is not checked. Each single action still is.
         if (await GeneratedCode.IsGeneratedAsync(context.Document, cancellationToken))
         {
             result.FixAllsSkippedInGeneratedCode++;
