@@ -21,6 +21,7 @@ internal static class RealProjectPrograms
         new("user types named like framework types", IsWebProject: true, [("Program.cs", ShadowingUserTypes)]),
         new("user types in a namespace that imports the framework", IsWebProject: false,
             [("Fakes.cs", ShadowingInNamespace)]),
+        new("polyfill under a framework type's full name", IsWebProject: false, [("Polyfill.cs", FrameworkNamePolyfill)]),
     ];
 
     /// <summary>Insecure programs, with the IDs of the rules that must report them once those rules exist.</summary>
@@ -246,6 +247,15 @@ internal static class RealProjectPrograms
                     _ = handler;
                 }
             }
+        }
+        """;
+
+    // Polyfill packages declare framework types in source. GetTypeByMetadataName then returns this class, so a rule
+    // that expects the SecurityProtocolType enum finds a class without members while SslProtocols still resolves.
+    private const string FrameworkNamePolyfill = """
+        namespace System.Net
+        {
+            public class SecurityProtocolType { }
         }
         """;
 
