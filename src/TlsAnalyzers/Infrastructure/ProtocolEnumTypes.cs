@@ -79,7 +79,12 @@ internal sealed class ProtocolEnumTypes
     private static long GetDefinedWeakBits(INamedTypeSymbol? type)
     {
         long bits = 0;
-        foreach (var member in type?.GetMembers() ?? default)
+        if (type is null)
+        {
+            return bits;
+        }
+
+        foreach (var member in type.GetMembers())
         {
             if (member is IFieldSymbol { HasConstantValue: true } field
                 && ProtocolBits.TryGetValue(field.ConstantValue, out var value))

@@ -385,6 +385,21 @@ public sealed class InsecureProtocolVersionAnalyzerTests
     }
 
     [Fact]
+    public async Task OneEnumShadowedByUserClass_StillReportsOther()
+    {
+        // A polyfill that declares a class under SecurityProtocolType's full name hides the framework enum, so
+        // only SslProtocols resolves; the rule must not crash and must keep reporting it.
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            namespace System.Net { public class SecurityProtocolType { } }
+
+            class C
+            {
+                SslProtocols P = {|TLS001:SslProtocols.Tls11|};
+            }
+            """);
+    }
+
+    [Fact]
     public async Task OtherValueShapes_Reported()
     {
         await Verify.VerifyAnalyzerAsync(Usings + """
