@@ -67,8 +67,10 @@ internal static class FixOutcome
         var oldText = oldRoot.GetText();
         var newText = await after.GetTextAsync(cancellationToken);
 
-        return LineDiff.GetChanges(oldText.ToString(), newText.ToString())
-            .Where(change => !regions.IsAllowed(change))
+        var oldString = oldText.ToString();
+        return LineDiff.GetChanges(oldString, newText.ToString())
+            .SelectMany(change => regions.IsAllowed(change) ? [] : TokenDiff.Split(oldString, change))
+            .Where(change => !regions.IsAllowed(change) && !regions.IsAllowed(TokenDiff.TrimSeparators(oldString, change)))
             .Select(change => $"it changes text outside the fixed construct at {oldText.Lines.GetLinePosition(change.Span.Start)}: "
                 + $"'{oldText.ToString(change.Span)}' becomes '{change.NewText}'")
             .ToList();
