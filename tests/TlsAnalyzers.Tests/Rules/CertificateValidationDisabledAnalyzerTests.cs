@@ -397,6 +397,26 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public Task Kestrel_AcceptAllWithNoCertificateMode_IsReported()
+    {
+        // Kestrel skips the callback while no certificate is requested; the bypass returns with the next mode change.
+        var source = """
+            using Microsoft.AspNetCore.Server.Kestrel.Https;
+            using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+            class C
+            {
+                HttpsConnectionAdapterOptions Create() => new HttpsConnectionAdapterOptions
+                {
+                    ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.NoCertificate,
+                    ClientCertificateValidation = {|TLS002:(cert, chain, errors) => true|},
+                };
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
     public Task AllowAnyClientCertificate_WithAuthentication_IsSilent()
     {
         var source = """
