@@ -45,22 +45,6 @@ internal sealed class CertificateCallbackInspector
     public bool AcceptsEveryCertificate(IOperation value, out Location? origin) =>
         AcceptsEveryCertificate(value, depth: 0, out origin);
 
-    /// <summary>
-    /// Returns true when <paramref name="type"/> is a certificate-validation delegate: it returns bool and takes an
-    /// <c>SslPolicyErrors</c> (RemoteCertificateValidationCallback, HttpClientHandler's and Kestrel's Func types).
-    /// </summary>
-    public static bool IsValidationDelegate(ITypeSymbol? type, INamedTypeSymbol sslPolicyErrorsType)
-    {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke })
-        {
-            return false;
-        }
-
-        return invoke.ReturnType.SpecialType == SpecialType.System_Boolean
-            && invoke.Parameters.Any(parameter =>
-                SymbolEqualityComparer.Default.Equals(parameter.Type, sslPolicyErrorsType));
-    }
-
     /// <summary>Removes the conversions and parentheses around <paramref name="operation"/>.</summary>
     public static IOperation SkipConversions(IOperation operation)
     {

@@ -18,7 +18,7 @@ internal sealed class CertificateValidationAnalysis
         "Microsoft.Extensions.DependencyInjection.CertificateAuthenticationAppBuilderExtensions";
 
     private readonly Compilation compilation;
-    private readonly INamedTypeSymbol sslPolicyErrors;
+    private readonly ValidationDelegateShape delegates;
     private readonly IPropertySymbol? acceptAnyValidator;
     private readonly IMethodSymbol? allowAnyClientCertificate;
     private readonly bool skipTestProjectsApplies;
@@ -28,13 +28,13 @@ internal sealed class CertificateValidationAnalysis
 
     private CertificateValidationAnalysis(
         Compilation compilation,
-        INamedTypeSymbol sslPolicyErrors,
+        ValidationDelegateShape delegates,
         IPropertySymbol? acceptAnyValidator,
         IMethodSymbol? allowAnyClientCertificate,
         bool isTestProject)
     {
         this.compilation = compilation;
-        this.sslPolicyErrors = sslPolicyErrors;
+        this.delegates = delegates;
         this.acceptAnyValidator = acceptAnyValidator;
         this.allowAnyClientCertificate = allowAnyClientCertificate;
         skipTestProjectsApplies = isTestProject;
@@ -59,7 +59,8 @@ internal sealed class CertificateValidationAnalysis
         var isTestProject = string.Equals(
             AnalyzerOptionReader.GetMSBuildProperty(options, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase);
 
-        return new CertificateValidationAnalysis(compilation, sslPolicyErrors, acceptAny, allowAny, isTestProject);
+        var delegates = ValidationDelegateShape.Create(compilation, sslPolicyErrors);
+        return new CertificateValidationAnalysis(compilation, delegates, acceptAny, allowAny, isTestProject);
     }
 
     public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -128,7 +129,7 @@ internal sealed class CertificateValidationAnalysis
     {
         foreach (var parameter in method.Parameters)
         {
-            if (CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+            if (delegates.IsValidationDelegate(parameter.Type))
             {
                 return true;
             }
@@ -137,41 +138,23 @@ internal sealed class CertificateValidationAnalysis
         return false;
     }
 
-    public void AnalyzeAcceptAnyValidatorUses(SyntaxTreeAnalysisContext context)
+    public void AnalyzePropertyReference(OperationAnalysisContext context)
     {
-        var root = context.Tree.GetRoot(context.CancellationToken);
-        var candidates = root.DescendantNodes()
-            .OfType<IdentifierNameSyntax>()
-            .Where(name => name.Identifier.ValueText == acceptAnyValidator!.Name)
-            .ToList();
-        if (candidates.Count == 0 || !compilation.ContainsSyntaxTree(context.Tree))
+        var reference = (IPropertyReferenceOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, acceptAnyValidator))
         {
             return;
         }
 
-        // Only files that mention the name get bound here, which is rare.
-#pragma warning disable RS1030
-        var model = compilation.GetSemanticModel(context.Tree);
-#pragma warning restore RS1030
-        foreach (var name in candidates)
-        {
-            var symbol = model.GetSymbolInfo(name, context.CancellationToken).Symbol;
-            if (!SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, acceptAnyValidator))
-            {
-                continue;
-            }
-
-            SyntaxNode use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-            Report(context.ReportDiagnostic, context.Options, use.GetLocation(), null,
-                CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
-                "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
-        }
+        Report(context.ReportDiagnostic, context.Options, reference.Syntax.GetLocation(), null,
+            CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
+            "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
     }
 
     private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, IMethodSymbol method)
     {
         if (argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
-            || !CertificateCallbackInspector.IsValidationDelegate(parameter.Type, sslPolicyErrors))
+            || !delegates.IsValidationDelegate(parameter.Type))
         {
             return;
         }
@@ -202,9 +185,9 @@ internal sealed class CertificateValidationAnalysis
     // AcceptAll field) is therefore not reported.
     private bool IsSinkMember(ISymbol member) => member switch
     {
-        IFieldSymbol field => !field.IsReadOnly && CertificateCallbackInspector.IsValidationDelegate(field.Type, sslPolicyErrors),
+        IFieldSymbol field => !field.IsReadOnly && delegates.IsValidationDelegate(field.Type),
         IPropertySymbol property => property.SetMethod is not null
-            && CertificateCallbackInspector.IsValidationDelegate(property.Type, sslPolicyErrors),
+            && delegates.IsValidationDelegate(property.Type),
         _ => false,
     };
 

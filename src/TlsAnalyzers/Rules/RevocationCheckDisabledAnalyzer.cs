@@ -70,6 +70,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
     private sealed class RevocationTargets
     {
         private object? noCheckValue;
+        private INamedTypeSymbol? modeType;
 
         public HashSet<IPropertySymbol> BooleanProperties { get; } = new(SymbolEqualityComparer.Default);
 
@@ -89,6 +90,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
                 "CheckCertificateRevocation", targets.BooleanProperties);
 
             var modeType = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509RevocationMode");
+            targets.modeType = modeType;
             targets.noCheckValue = modeType?.GetMembers("NoCheck").OfType<IFieldSymbol>().FirstOrDefault()?.ConstantValue;
             if (targets.noCheckValue is not null)
             {
@@ -96,6 +98,11 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
                 {
                     AddProperty(compilation, typeName, "CertificateRevocationCheckMode", targets.ModeProperties);
                 }
+
+                // The chain policy decides for every chain built with it: an X509Chain, a validation callback that
+                // rebuilds the chain, or the CertificateChainPolicy of the SslStream options (.NET 7 and later).
+                AddProperty(compilation, "System.Security.Cryptography.X509Certificates.X509ChainPolicy",
+                    "RevocationMode", targets.ModeProperties);
             }
 
             targets.SslStreamType = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
@@ -106,6 +113,13 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
+            {
+                return;
+            }
+
+            // Most assignments set neither a bool nor a revocation mode; the type test rejects them before hashing.
+            if (property.Type.SpecialType != SpecialType.System_Boolean
+                && !SymbolEqualityComparer.Default.Equals(property.Type, modeType))
             {
                 return;
             }

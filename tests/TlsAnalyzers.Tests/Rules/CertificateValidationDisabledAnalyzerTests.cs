@@ -247,6 +247,54 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public Task DelegatesWithoutCertificateOrChain_AreSilent()
+    {
+        // Filters and counters keyed on the error kind see no certificate, so they cannot accept one.
+        var source = Usings + """
+            class C
+            {
+                public Func<SslPolicyErrors, bool>? Filter { get; set; }
+
+                static void LogFilter(Func<SslPolicyErrors, bool> shouldLog) { }
+
+                static void Count(Func<string, SslPolicyErrors, bool> shouldCount) { }
+
+                void M()
+                {
+                    LogFilter(_ => true);
+                    LogFilter(delegate { return true; });
+                    Count((host, e) => true);
+                    Filter = e => true;
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task DelegatesWithCertificateOrChain_AreReported()
+    {
+        var source = Usings + """
+            class C
+            {
+                static void WithCertificate(Func<X509Certificate, SslPolicyErrors, bool> validator) { }
+
+                static void WithChain(Func<X509Chain, SslPolicyErrors, bool> validator) { }
+
+                static void WithBoth(Func<X509Certificate2?, X509Chain?, SslPolicyErrors, bool> validator) { }
+
+                void M()
+                {
+                    WithCertificate({|TLS002:(c, e) => true|});
+                    WithChain({|TLS002:(ch, e) => true|});
+                    WithBoth({|TLS002:(c, ch, e) => true|});
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task DangerousAcceptAnyServerCertificateValidator_IsReported()
     {
         var source = Usings + "using static System.Net.Http.HttpClientHandler;\n" + """
@@ -343,6 +391,26 @@ public sealed class CertificateValidationDisabledAnalyzerTests
                     builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(
                         https => https.ClientCertificateValidation = (cert, chain, errors) => errors == System.Net.Security.SslPolicyErrors.None));
                 }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
+    public Task Kestrel_AcceptAllWithNoCertificateMode_IsReported()
+    {
+        // Kestrel skips the callback while no certificate is requested; the bypass returns with the next mode change.
+        var source = """
+            using Microsoft.AspNetCore.Server.Kestrel.Https;
+            using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+            class C
+            {
+                HttpsConnectionAdapterOptions Create() => new HttpsConnectionAdapterOptions
+                {
+                    ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.NoCertificate,
+                    ClientCertificateValidation = {|TLS002:(cert, chain, errors) => true|},
+                };
             }
             """;
         return Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);

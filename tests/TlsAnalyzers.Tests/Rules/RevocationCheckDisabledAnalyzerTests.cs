@@ -42,7 +42,8 @@ public sealed class RevocationCheckDisabledAnalyzerTests
     [InlineData("var options = new SslClientAuthenticationOptions { CertificateRevocationCheckMode = X509RevocationMode.Offline };")]
     [InlineData("var options = new SslClientAuthenticationOptions { CertificateRevocationCheckMode = X509RevocationMode.Online };")]
     [InlineData("var isOff = ServicePointManager.CheckCertificateRevocationList == false;")]
-    [InlineData("var chain = new X509Chain(); chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;")]
+    [InlineData("var chain = new X509Chain(); chain.ChainPolicy.RevocationMode = X509RevocationMode.Online;")]
+    [InlineData("var policy = new X509ChainPolicy { RevocationMode = X509RevocationMode.Offline };")]
     [InlineData("new SslStream(Stream.Null).AuthenticateAsClient(\"host\", null, SslProtocols.None, true);")]
     [InlineData("var check = false; ServicePointManager.CheckCertificateRevocationList = check;")]
     public Task DefaultsAndOtherValues_AreNotReported(string statement)
@@ -59,6 +60,50 @@ public sealed class RevocationCheckDisabledAnalyzerTests
             .WithLocation(0)
             .WithArguments("SslClientAuthenticationOptions.CertificateRevocationCheckMode", "X509RevocationMode.NoCheck"));
         return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ChainPolicyNoCheck_IsReportedEverywhere()
+    {
+        // The chain policy governs the chain a callback rebuilds and, from .NET 7, the chain SslStream builds itself.
+        var source = Usings + """
+            class C
+            {
+                void M(X509Certificate2 certificate)
+                {
+                    var client = new SslClientAuthenticationOptions
+                    {
+                        CertificateChainPolicy = new X509ChainPolicy { {|TLS003:RevocationMode = X509RevocationMode.NoCheck|} },
+                    };
+                    var server = new SslServerAuthenticationOptions { CertificateChainPolicy = new X509ChainPolicy() };
+                    {|TLS003:server.CertificateChainPolicy.RevocationMode = X509RevocationMode.NoCheck|};
+                    client.RemoteCertificateValidationCallback = (sender, cert, chain, errors) =>
+                    {
+                        {|TLS003:chain!.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck|};
+                        return chain.Build(new X509Certificate2(cert!));
+                    };
+                    using var standalone = new X509Chain();
+                    {|TLS003:standalone.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck|};
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task NetFramework48_ChainPolicyNoCheck_IsReported()
+    {
+        var source = Usings + """
+            class C
+            {
+                void M()
+                {
+                    var chain = new X509Chain();
+                    {|TLS003:chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck|};
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48);
     }
 
     [Fact]

@@ -91,6 +91,38 @@ public sealed class RevocationCheckDisabledFixerTests
     }
 
     [Fact]
+    public Task ChainPolicyNoCheck_BecomesOnline()
+    {
+        var source = """
+            using System.Security.Cryptography.X509Certificates;
+
+            class C
+            {
+                void M(X509Chain chain)
+                {
+                    // Built for the partner's certificate.
+                    {|TLS003:chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck|};
+                    var policy = new X509ChainPolicy { {|TLS003:RevocationMode = X509RevocationMode.NoCheck|} };
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Security.Cryptography.X509Certificates;
+
+            class C
+            {
+                void M(X509Chain chain)
+                {
+                    // Built for the partner's certificate.
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.Online;
+                    var policy = new X509ChainPolicy { RevocationMode = X509RevocationMode.Online };
+                }
+            }
+            """;
+        return Verify.VerifyCodeFixAsync(source, fixedSource, Key);
+    }
+
+    [Fact]
     public Task Kestrel_CheckCertificateRevocation_BecomesTrue()
     {
         var source = """
