@@ -39,9 +39,7 @@ internal sealed class ProtocolEnumTypes
 
     public bool Contains(ITypeSymbol? type)
     {
-        return type is not null
-            && (SymbolEqualityComparer.Default.Equals(type, SslProtocols)
-                || SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType));
+        return type is not null && (SymbolMatch.Is(type, SslProtocols) || SymbolMatch.Is(type, SecurityProtocolType));
     }
 
     /// <summary>
@@ -49,9 +47,10 @@ internal sealed class ProtocolEnumTypes
     /// </summary>
     public ITypeSymbol? GetProtocolEnum(ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        if (type is INamedTypeSymbol { IsGenericType: true } named
+            && named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            type = nullable.TypeArguments[0];
+            type = named.TypeArguments[0];
         }
 
         return Contains(type) ? type : null;
@@ -63,12 +62,12 @@ internal sealed class ProtocolEnumTypes
     /// </summary>
     public long GetWeakBits(ITypeSymbol? type, long value)
     {
-        if (SymbolEqualityComparer.Default.Equals(type, SslProtocols))
+        if (SymbolMatch.Is(type, SslProtocols))
         {
             return value & _sslProtocolsWeakBits;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type, SecurityProtocolType))
+        if (SymbolMatch.Is(type, SecurityProtocolType))
         {
             return value & _securityProtocolTypeWeakBits;
         }

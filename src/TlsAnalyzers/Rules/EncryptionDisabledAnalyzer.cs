@@ -72,7 +72,7 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
         public void AnalyzeFieldReference(OperationAnalysisContext context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
-            if (!weakFields.Contains(reference.Field, SymbolEqualityComparer.Default))
+            if (!IsWeakField(reference.Field))
             {
                 return;
             }
@@ -85,9 +85,9 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
         public void AnalyzeConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;
-            if (conversion.IsImplicit && !conversion.Syntax.IsKind(SyntaxKind.CastExpression)
-                || !SymbolEqualityComparer.Default.Equals(conversion.Type, policyType)
-                || SymbolEqualityComparer.Default.Equals(conversion.Operand.Type, policyType)
+            if (!SymbolMatch.Is(conversion.Type, policyType)
+                || conversion.IsImplicit && !conversion.Syntax.IsKind(SyntaxKind.CastExpression)
+                || SymbolMatch.Is(conversion.Operand.Type, policyType)
                 || !conversion.ConstantValue.HasValue)
             {
                 return;
@@ -106,7 +106,26 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
         {
             return operand.DescendantsAndSelf()
                 .OfType<IFieldReferenceOperation>()
-                .Any(reference => weakFields.Contains(reference.Field, SymbolEqualityComparer.Default));
+                .Any(reference => IsWeakField(reference.Field));
+        }
+
+        // Runs on every field reference of the compilation, so the member name rejects nearly all of them first.
+        private bool IsWeakField(IFieldSymbol field)
+        {
+            if (field.Name is not ("NoEncryption" or "AllowNoEncryption"))
+            {
+                return false;
+            }
+
+            foreach (var weakField in weakFields)
+            {
+                if (SymbolMatch.Is(field, weakField))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Report(OperationAnalysisContext context, IOperation operation, string memberName)

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,6 +20,11 @@ internal static class HttpsDefaultsSearch
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
+            if (!MayNameHttpsDefaults(tree, cancellationToken))
+            {
+                continue;
+            }
+
             var root = tree.GetRoot(cancellationToken);
             if (root.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(IsHardenedHttpsDefaults))
             {
@@ -27,6 +33,15 @@ internal static class HttpsDefaultsSearch
         }
 
         return false;
+    }
+
+    // Searching the text is much cheaper than walking every node, and most files never name the method. A Unicode
+    // escape can spell the name in other characters, so a file with one is walked anyway.
+    private static bool MayNameHttpsDefaults(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken).ToString();
+        return text.IndexOf("ConfigureHttpsDefaults", StringComparison.Ordinal) >= 0
+            || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     private static bool IsHardenedHttpsDefaults(InvocationExpressionSyntax invocation)

@@ -89,8 +89,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         {
             var conversion = (IConversionOperation)context.Operation;
             var enumType = _types.GetProtocolEnum(conversion.Type);
-            if (!IsWrittenCast(conversion)
-                || enumType is null
+            if (enumType is null
+                || !IsWrittenCast(conversion)
                 || HasProtocolEnumSource(conversion.Operand)
                 || !conversion.Operand.ConstantValue.HasValue
                 || !ProtocolBits.TryGetValue(conversion.Operand.ConstantValue.Value, out var value)
@@ -111,9 +111,13 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         public void AnalyzeComplement(OperationAnalysisContext context)
         {
             var complement = (IUnaryOperation)context.Operation;
+            if (complement.OperatorKind != UnaryOperatorKind.BitwiseNegation)
+            {
+                return;
+            }
+
             var enumType = _types.GetProtocolEnum(complement.Type);
-            if (complement.OperatorKind != UnaryOperatorKind.BitwiseNegation
-                || enumType is null
+            if (enumType is null
                 || !TryGetComplementValue(complement, out var value)
                 || _types.GetWeakBits(enumType, value) is not (> 0 and var weakBits)
                 || IsInsideComplement(complement)

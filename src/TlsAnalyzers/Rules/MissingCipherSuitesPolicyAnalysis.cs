@@ -59,7 +59,7 @@ internal sealed class MissingCipherSuitesPolicyAnalysis
     public void AnalyzeObjectCreation(OperationAnalysisContext context)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(creation.Type, _serverOptions)
+        if (!SymbolMatch.Is(creation.Type, _serverOptions)
             || AssignedPropertyFinder.FindValues(creation, _cipherSuitesPolicy).Any()
             || IsHandedToOtherCode(creation))
         {

@@ -75,7 +75,7 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             if (method.Name == "UseHttpsRedirection"
-                && SymbolEqualityComparer.Default.Equals(method.ContainingType, redirectionExtensions))
+                && SymbolMatch.Is(method.ContainingType, redirectionExtensions))
             {
                 _redirections.Enqueue(GetReportLocation(invocation));
                 return;
@@ -220,8 +220,18 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
         || code.IndexOf(HeaderName, StringComparison.OrdinalIgnoreCase) >= 0;
 
     // The key is the first argument after the extended receiver of an extension method.
-    private static IOperation? GetArgument(IInvocationOperation invocation, int ordinal) =>
-        invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == ordinal)?.Value;
+    private static IOperation? GetArgument(IInvocationOperation invocation, int ordinal)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
 
     // The squiggle covers the method name and its arguments, not a long receiver chain before it.
     private static Location GetReportLocation(IInvocationOperation invocation)

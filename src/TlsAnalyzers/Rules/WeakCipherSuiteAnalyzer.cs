@@ -68,7 +68,7 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
         public void AnalyzeFieldReference(OperationAnalysisContext context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, _suiteType)
+            if (!SymbolMatch.Is(reference.Field.ContainingType, _suiteType)
                 || reference.Syntax is not ExpressionSyntax element
                 || reference.SemanticModel is not { } model
                 || CipherSuiteClassifier.GetWeakness(reference.Field.Name) is not { } weakness)

@@ -62,7 +62,7 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
         // localhost to HTTPS, so it is not reported.
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation property
-            || !SymbolEqualityComparer.Default.Equals(property.Property, maxAge)
+            || !SymbolMatch.Is(property.Property, maxAge)
             || TimeSpanConstant.TryEvaluate(assignment.Value) is not { } value
             || value >= MinimumMaxAge
             || FindDevelopmentOnlyBranch(assignment) is not null)
@@ -82,7 +82,7 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "UseHsts"
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, hstsExtensions)
+            || !SymbolMatch.Is(invocation.TargetMethod.ContainingType, hstsExtensions)
             || FindDevelopmentOnlyBranch(invocation) is null)
         {
             return;

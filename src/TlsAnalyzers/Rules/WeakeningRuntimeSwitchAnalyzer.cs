@@ -78,7 +78,7 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, IMethodSymbol setSwitch)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, setSwitch))
+        if (invocation.TargetMethod.Name != "SetSwitch" || !SymbolMatch.Is(invocation.TargetMethod, setSwitch))
         {
             return;
         }
