@@ -39,7 +39,30 @@ internal sealed class ValidationDelegateShape
             return false;
         }
 
+        // LINQ and other generic APIs pass many constructed delegates such as Func<Order, bool>. Unless SslPolicyErrors
+        // is one of the type arguments, the answer is the generic definition's, which is cheaper to hash and cache.
+        if (!ReferenceEquals(named, named.OriginalDefinition) && !HasTypeArgument(named, sslPolicyErrors))
+        {
+            named = named.OriginalDefinition;
+        }
+
         return cache.GetOrAdd(named, ComputeIsValidationDelegate);
+    }
+
+    private static bool HasTypeArgument(INamedTypeSymbol type, INamedTypeSymbol argument)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (var typeArgument in current.TypeArguments)
+            {
+                if (SymbolMatch.Is(typeArgument, argument))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // A Func<SslPolicyErrors, bool> that only filters log entries by error kind is no validation callback: a

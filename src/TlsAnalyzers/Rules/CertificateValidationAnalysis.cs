@@ -141,7 +141,7 @@ internal sealed class CertificateValidationAnalysis
     public void AnalyzePropertyReference(OperationAnalysisContext context)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, acceptAnyValidator))
+        if (!SymbolMatch.Is(reference.Property.OriginalDefinition, acceptAnyValidator))
         {
             return;
         }
@@ -164,7 +164,8 @@ internal sealed class CertificateValidationAnalysis
 
     private void AnalyzeAllowAnyClientCertificate(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
+        if (invocation.TargetMethod.Name != "AllowAnyClientCertificate"
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
         {
             return;
         }

@@ -119,7 +119,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
             // Most assignments set neither a bool nor a revocation mode; the type test rejects them before hashing.
             if (property.Type.SpecialType != SpecialType.System_Boolean
-                && !SymbolEqualityComparer.Default.Equals(property.Type, modeType))
+                && !SymbolMatch.Is(property.Type, modeType))
             {
                 return;
             }
@@ -139,7 +139,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, SslStreamType))
+            if (!SymbolMatch.Is(invocation.TargetMethod.ContainingType, SslStreamType))
             {
                 return;
             }
