@@ -40,7 +40,7 @@ internal sealed class ValidationDelegateShape
         }
 
         // LINQ and other generic APIs pass many constructed delegates such as Func<Order, bool>. Unless SslPolicyErrors
-        // is one of the type arguments, the answer is the generic definition's, which is cheaper to hash and cache.
+        // is one of the type arguments, the generic definition decides, and it is cheaper to hash and cache.
         if (!ReferenceEquals(named, named.OriginalDefinition) && !HasTypeArgument(named, sslPolicyErrors))
         {
             named = named.OriginalDefinition;

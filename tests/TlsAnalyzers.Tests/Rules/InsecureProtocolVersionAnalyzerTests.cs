@@ -385,10 +385,10 @@ public sealed class InsecureProtocolVersionAnalyzerTests
     }
 
     [Fact]
-    public async Task OneEnumShadowedByUserClass_StillReportsOther()
+    public async Task ShadowedEnum_OtherStillReported()
     {
-        // A polyfill that declares a class under SecurityProtocolType's full name hides the framework enum, so
-        // only SslProtocols resolves; the rule must not crash and must keep reporting it.
+        // A polyfill class under SecurityProtocolType's full name hides the framework enum, so only SslProtocols
+        // resolves. The rule must not crash, and it keeps reporting SslProtocols.
         await Verify.VerifyAnalyzerAsync(Usings + """
             namespace System.Net { public class SecurityProtocolType { } }
 
