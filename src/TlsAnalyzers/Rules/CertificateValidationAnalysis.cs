@@ -40,6 +40,8 @@ internal sealed class CertificateValidationAnalysis
         skipTestProjectsApplies = isTestProject;
     }
 
+    private const string AcceptAnyValidatorName = "DangerousAcceptAnyServerCertificateValidator";
+
     public bool HasAcceptAnyValidator => acceptAnyValidator is not null;
 
     /// <summary>Returns null when the compilation has no SslPolicyErrors, so no validation callback can exist.</summary>
@@ -138,17 +140,53 @@ internal sealed class CertificateValidationAnalysis
         return false;
     }
 
-    public void AnalyzePropertyReference(OperationAnalysisContext context)
+    /// <summary>
+    /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator in one file. A property
+    /// reference action would run on every property reference of the compilation, so the rule looks at a file's
+    /// syntax only when its text names the property (or contains a \u escape, which can spell the name).
+    /// </summary>
+    public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
     {
-        var reference = (IPropertyReferenceOperation)context.Operation;
-        if (!SymbolMatch.Is(reference.Property.OriginalDefinition, acceptAnyValidator))
+        var tree = context.SemanticModel.SyntaxTree;
+        var text = tree.GetText(context.CancellationToken).ToString();
+        if (text.IndexOf(AcceptAnyValidatorName, StringComparison.Ordinal) < 0
+            && text.IndexOf("\\u", StringComparison.Ordinal) < 0)
         {
             return;
         }
 
-        Report(context.ReportDiagnostic, context.Options, reference.Syntax.GetLocation(), null,
-            CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
-            "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
+        foreach (var node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax { Identifier.ValueText: AcceptAnyValidatorName } name
+                && !IsInNameOf(name)
+                && context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is IPropertySymbol property
+                && SymbolMatch.Is(property.OriginalDefinition, acceptAnyValidator))
+            {
+                var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (SyntaxNode)name;
+                Report(context.ReportDiagnostic, context.Options, reference.GetLocation(), null,
+                    CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
+                    "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
+            }
+        }
+    }
+
+    // nameof(HttpClientHandler.DangerousAcceptAnyServerCertificateValidator) names the property without using it.
+    private static bool IsInNameOf(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+            {
+                return true;
+            }
+
+            if (ancestor is StatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, IMethodSymbol method)

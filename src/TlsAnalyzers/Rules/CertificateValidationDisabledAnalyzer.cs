@@ -62,10 +62,9 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         // Calls rather than arguments: a call is visited once, and most have no callback parameter at all.
         context.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
 
-        // A property reference costs one symbol comparison to reject; the rule binds nothing more for it.
         if (analysis.HasAcceptAnyValidator)
         {
-            context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
+            context.RegisterSemanticModelAction(analysis.AnalyzeAcceptAnyValidatorUses);
         }
     }
 }

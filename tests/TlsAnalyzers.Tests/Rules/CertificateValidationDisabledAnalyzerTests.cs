@@ -318,6 +318,23 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public Task AcceptAnyValidator_NameOfAndEscapes()
+    {
+        var source = Usings + """
+            class C
+            {
+                string Name = nameof(HttpClientHandler.DangerousAcceptAnyServerCertificateValidator);
+
+                void M(HttpClientHandler handler)
+                {
+                    handler.ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.Dangerous\u0041cceptAnyServerCertificateValidator|};
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task UserTypeWithFrameworkNames_IsNotReported()
     {
         var source = """
