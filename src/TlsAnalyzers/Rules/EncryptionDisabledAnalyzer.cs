@@ -130,25 +130,12 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
 
         private static void Report(OperationAnalysisContext context, IOperation operation, string memberName)
         {
-            if (ValueTestContext.IsTestedOrRemoved(operation) || IsInNameOf(operation))
+            if (ValueTestContext.IsTestedOrRemoved(operation))
             {
                 return;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), memberName));
-        }
-
-        private static bool IsInNameOf(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is INameOfOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }
