@@ -14,7 +14,7 @@ namespace TlsAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// Rewrites the protocol value around a TLS001 diagnostic: the whole expression becomes TLS 1.2 and TLS 1.3, the
-/// weak members are dropped from a combination that already holds a strong one, or the operating system default is
+/// weak members are dropped from a combination that already contains a strong one, or the operating system default is
 /// used. Several diagnostics in one <c>|</c> combination share one expression, which each fix rewrites once.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureProtocolVersionFixer))]

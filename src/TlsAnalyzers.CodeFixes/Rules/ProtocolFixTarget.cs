@@ -11,7 +11,7 @@ using TlsAnalyzers.Infrastructure;
 namespace TlsAnalyzers.CodeFixes.Rules;
 
 /// <summary>
-/// The protocol-valued expression that holds a TLS001 diagnostic: the reported value together with every
+/// The protocol-valued expression that contains a TLS001 diagnostic: the reported value together with every
 /// parenthesis and <c>|</c> operand of the same enum around it, such as the whole right side of
 /// <c>SecurityProtocol = Tls | Tls11 | Tls12</c>. Builds the replacement for each kind of fix.
 /// </summary>
@@ -192,7 +192,7 @@ internal sealed class ProtocolFixTarget
         return SyntaxFactory.ParseExpression(type + "." + name).WithAdditionalAnnotations(Simplifier.Annotation);
     }
 
-    // Where the expression stands alone (an argument, an initializer, the right side of an assignment) a bare
+    // Where the expression is on its own (an argument, an initializer, the right side of an assignment) a bare
     // `Tls12 | Tls13` is clear. Inside another expression the parentheses stay for the simplifier to judge: the
     // cast in `(int)(Tls12 | Tls13)` needs them. The simplifier leaves them in attribute arguments, hence the check.
     private bool NeedsParentheses()

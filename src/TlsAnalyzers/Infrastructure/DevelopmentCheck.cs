@@ -10,8 +10,8 @@ namespace TlsAnalyzers.Infrastructure;
 internal static class DevelopmentCheck
 {
     /// <summary>
-    /// Returns true when <paramref name="condition"/> is <c>x.IsDevelopment()</c> or <c>!x.IsDevelopment()</c>;
-    /// <paramref name="negated"/> tells which.
+    /// Returns true when <paramref name="condition"/> is <c>x.IsDevelopment()</c> or <c>!x.IsDevelopment()</c>.
+    /// <paramref name="negated"/> is true for the second form.
     /// </summary>
     public static bool IsDevelopmentCondition(IOperation? condition, out bool negated)
     {

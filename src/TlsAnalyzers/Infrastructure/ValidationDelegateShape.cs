@@ -5,8 +5,8 @@ namespace TlsAnalyzers.Infrastructure;
 
 /// <summary>
 /// Recognizes certificate-validation delegate types (RemoteCertificateValidationCallback, HttpClientHandler's and
-/// Kestrel's Func types): they return bool and take an SslPolicyErrors and a certificate or chain. The answer is
-/// cached per delegate type, because the rule asks for every delegate parameter of every call in the compilation.
+/// Kestrel's Func types): they return bool and take an SslPolicyErrors and a certificate or chain. The result is
+/// cached per delegate type, because the rule checks every delegate parameter of every call in the compilation.
 /// </summary>
 internal sealed class ValidationDelegateShape
 {

@@ -14,7 +14,7 @@ namespace TlsAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Property of a diagnostic that names its kind, which tells the fixer what to rewrite.</summary>
+    /// <summary>Property of a diagnostic that names its kind, so that the fixer can choose what to rewrite.</summary>
     public const string KindProperty = "Kind";
 
     /// <summary>A callback in source that accepts every certificate.</summary>

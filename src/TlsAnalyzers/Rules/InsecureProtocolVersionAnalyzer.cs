@@ -130,8 +130,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         }
 
         // The compiler splits `(SslProtocols?)192` into two conversions that it marks implicit: int to SslProtocols,
-        // then SslProtocols to SslProtocols?. Both stand on the cast, while a conversion the compiler adds on its own
-        // stands on its operand.
+        // then SslProtocols to SslProtocols?. Both have the cast as their syntax, while a conversion that the compiler
+        // adds on its own has its operand as its syntax.
         private static bool IsWrittenCast(IConversionOperation conversion)
         {
             return !conversion.IsImplicit || conversion.Syntax != conversion.Operand.Syntax;

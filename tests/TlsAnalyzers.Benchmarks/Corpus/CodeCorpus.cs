@@ -19,7 +19,7 @@ internal sealed record CodeCorpus(
     int? TlsSiteCount,
     TimeSpan ParseTime)
 {
-    /// <summary>Parse options of every corpus: the newest C# version the referenced compiler knows.</summary>
+    /// <summary>Parse options of every corpus: the newest C# version that the referenced compiler supports.</summary>
     public static CSharpParseOptions ParseOptions { get; } =
         new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
 

@@ -31,7 +31,7 @@ public sealed class PackageFixture : IDisposable
 
     public CommandResult PackResult { get; }
 
-    /// <summary>The packed .nupkg, or null when packing failed (<see cref="PackResult"/> says why).</summary>
+    /// <summary>The packed .nupkg, or null when packing failed (<see cref="PackResult"/> contains the output).</summary>
     public string? PackagePath { get; }
 
     /// <summary>The package version, read from the file name <c>TlsAnalyzers.&lt;version&gt;.nupkg</c>.</summary>

@@ -755,8 +755,8 @@ public sealed class MissingHstsFixerTests
     }
 
     // TLS006 is reported at compilation end. Such a diagnostic reaches a code fix only once the whole compilation
-    // has been analyzed (a build, dotnet format, full-solution analysis in the IDE), which the testing library
-    // flags unless told that this is intended.
+    // has been analyzed (a build, dotnet format, full-solution analysis in the IDE), and the testing library
+    // rejects such a fix unless the test marks it as intended.
     private static Verify.Test CreateTest(string source, string fixedSource)
     {
         var test = Verify.CreateTest(source, fixedSource, Key, ReferenceSets.AspNetCore80);

@@ -57,7 +57,7 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         public void AddEditorConfig(string lines) => TestState.AnalyzerConfigFiles[0] =
             ("/.editorconfig", SourceText.From("root = true\n\n[*.cs]\n" + lines + "\n"));
 
-        /// <summary>Adds MSBuild properties as the compiler sees them (<c>build_property.IsTestProject = true</c>).</summary>
+        /// <summary>Adds MSBuild properties in the form the compiler receives them (<c>build_property.IsTestProject = true</c>).</summary>
         public void AddGlobalConfig(string lines) =>
             TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + lines + "\n"));
 
