@@ -39,6 +39,7 @@ public sealed class BenchmarkOptionsTests
     [InlineData("--repetitions", "0")]
     [InlineData("--warmup", "-1")]
     [InlineData("--corpus", "/no/such/folder")]
+    [InlineData("--profile", "E")]
     public void Parse_InvalidValue_NamesTheValue(string name, string value)
     {
         var exception = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse([name, value]));
@@ -77,5 +78,19 @@ public sealed class BenchmarkOptionsTests
 
         Assert.Throws<ArgumentException>(
             () => BenchmarkOptions.Parse(["--write-corpus", "out", "--corpus", directory]));
+    }
+
+    [Fact]
+    public void Parse_Profile_KeepsTheLabel()
+    {
+        var options = BenchmarkOptions.Parse(["--profile", "B", "--scale", "0.5"]);
+
+        Assert.Equal("B", options.ProfileLabel);
+    }
+
+    [Fact]
+    public void Parse_ProfileWithScaling_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--profile", "B", "--scaling"]));
     }
 }

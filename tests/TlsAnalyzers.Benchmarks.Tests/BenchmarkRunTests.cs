@@ -26,6 +26,19 @@ public sealed class BenchmarkRunTests
     }
 
     [Fact]
+    public async Task Profile_RunsOneConfigurationAlone()
+    {
+        var (exitCode, output, _) = await RunAsync(
+            "--profile", "B", "--scale", "0.02", "--repetitions", "1", "--warmup", "0");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Configuration B alone", output, StringComparison.Ordinal);
+        Assert.Contains("| B | CertificateValidationDisabledAnalyzer |", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Rows[2], output, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Target |", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FolderWithCompileErrors_StillMeasures()
     {
         var root = Directory.CreateTempSubdirectory("benchmark-folder").FullName;

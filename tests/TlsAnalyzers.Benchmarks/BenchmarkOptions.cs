@@ -12,7 +12,7 @@ internal sealed record BenchmarkOptions
 
     public const string Usage = """
         Usage: TlsAnalyzers.Benchmarks [--scale N] [--corpus DIR] [--repetitions N] [--warmup N] [--scaling]
-                                       [--write-corpus DIR]
+                                       [--write-corpus DIR] [--profile LABEL]
 
           --scale N        size of the generated corpus: 1 is about 100,000 lines, 2, 4, 8 double it;
                            fractions such as 0.05 make a small corpus (default 1)
@@ -24,6 +24,9 @@ internal sealed record BenchmarkOptions
           --write-corpus DIR
                            write the generated corpus at --scale as .cs files under DIR and exit, to read
                            it or build it with the real compiler
+          --profile LABEL  run only configuration LABEL (A, B, C or D) for the warm-up and measured
+                           rounds and print its per-analyzer times, to record it under a profiler
+                           such as dotnet-trace; no comparison and no target table
         """;
 
     public double Scale { get; init; } = 1;
@@ -37,6 +40,9 @@ internal sealed record BenchmarkOptions
     public bool Scaling { get; init; }
 
     public string? WriteCorpusDirectory { get; init; }
+
+    /// <summary>Label of the one configuration to run alone under a profiler, or null to compare them all.</summary>
+    public string? ProfileLabel { get; init; }
 
     /// <summary>Parses <paramref name="args"/>; an invalid argument throws with a message naming it.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -55,6 +61,7 @@ internal sealed record BenchmarkOptions
                 "--warmup" => options with { WarmupRounds = ParseCount("--warmup", ValueAfter(args, ref i), 0) },
                 "--scaling" => options with { Scaling = true },
                 "--write-corpus" => options with { WriteCorpusDirectory = Path.GetFullPath(ValueAfter(args, ref i)) },
+                "--profile" => options with { ProfileLabel = ParseLabel(ValueAfter(args, ref i)) },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }
@@ -63,6 +70,11 @@ internal sealed record BenchmarkOptions
         {
             throw new ArgumentException(
                 "--scaling and --write-corpus work on the generated corpus only; remove --corpus or the other option.");
+        }
+
+        if (options.ProfileLabel is not null && options.Scaling)
+        {
+            throw new ArgumentException("--profile runs one configuration on one corpus; remove --scaling.");
         }
 
         return options;
@@ -89,6 +101,16 @@ internal sealed record BenchmarkOptions
         }
 
         return scale;
+    }
+
+    private static string ParseLabel(string text)
+    {
+        if (text is not ("A" or "B" or "C" or "D"))
+        {
+            throw new ArgumentException($"Invalid --profile '{text}': expected A, B, C or D.");
+        }
+
+        return text;
     }
 
     private static int ParseCount(string name, string text, int minimum)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TlsAnalyzers.Benchmarks.Analysis;
@@ -68,13 +69,26 @@ internal static class Program
         output.WriteLine("# TlsAnalyzers benchmark");
         output.WriteLine();
 
+        if (options.ProfileLabel is { } label)
+        {
+            configurations = [.. configurations.Where(configuration => configuration.Label == label)];
+        }
+
         if (!options.Scaling)
         {
             var corpus = options.CorpusDirectory is { } directory
                 ? FolderCorpus.Load(directory)
                 : GeneratedCorpus.Create(options.Scale);
             var result = await Measure(corpus);
-            ResultReport.Write(result, output);
+            if (options.ProfileLabel is null)
+            {
+                ResultReport.Write(result, output);
+            }
+            else
+            {
+                ResultReport.WriteProfile(result, output);
+            }
+
             return;
         }
 

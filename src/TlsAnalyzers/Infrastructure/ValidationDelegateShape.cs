@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
@@ -15,6 +16,11 @@ internal sealed class ValidationDelegateShape
     private readonly INamedTypeSymbol? certificate2;
     private readonly INamedTypeSymbol? chain;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> candidateDefinitions = new(SymbolEqualityComparer.Default);
+
+    // Kept as delegates: a method group passed to GetOrAdd would allocate a new delegate on every call.
+    private readonly Func<INamedTypeSymbol, bool> mayBeValidationDelegate;
+    private readonly Func<INamedTypeSymbol, bool> computeIsValidationDelegate;
 
     private ValidationDelegateShape(
         INamedTypeSymbol sslPolicyErrors, INamedTypeSymbol? certificate, INamedTypeSymbol? certificate2, INamedTypeSymbol? chain)
@@ -23,6 +29,8 @@ internal sealed class ValidationDelegateShape
         this.certificate = certificate;
         this.certificate2 = certificate2;
         this.chain = chain;
+        mayBeValidationDelegate = MayBeValidationDelegate;
+        computeIsValidationDelegate = ComputeIsValidationDelegate;
     }
 
     public static ValidationDelegateShape Create(Compilation compilation, INamedTypeSymbol sslPolicyErrors) => new(
@@ -39,30 +47,40 @@ internal sealed class ValidationDelegateShape
             return false;
         }
 
-        // LINQ and other generic APIs pass many constructed delegates such as Func<Order, bool>. Unless SslPolicyErrors
-        // is one of the type arguments, the generic definition decides, and it is cheaper to hash and cache.
-        if (!ReferenceEquals(named, named.OriginalDefinition) && !HasTypeArgument(named, sslPolicyErrors))
+        // LINQ and other generic APIs pass many constructed delegates such as Func<Order, bool>. Their generic
+        // definition rules most of them out (Func<T, TResult> has one parameter), and a definition is cheaper to
+        // hash than a constructed type.
+        var definition = named.OriginalDefinition;
+        if (!ReferenceEquals(named, definition) && !candidateDefinitions.GetOrAdd(definition, mayBeValidationDelegate))
         {
-            named = named.OriginalDefinition;
+            return false;
         }
 
-        return cache.GetOrAdd(named, ComputeIsValidationDelegate);
+        return cache.GetOrAdd(named, computeIsValidationDelegate);
     }
 
-    private static bool HasTypeArgument(INamedTypeSymbol type, INamedTypeSymbol argument)
+    // A generic definition can become a validation delegate when its Invoke method has room for the errors and a
+    // certificate: at least two parameters, each a type parameter or already one of the wanted types.
+    private bool MayBeValidationDelegate(INamedTypeSymbol definition)
     {
-        for (var current = type; current is not null; current = current.ContainingType)
+        if (definition.DelegateInvokeMethod is not { } invoke
+            || invoke.Parameters.Length < 2
+            || invoke.ReturnType is not ({ SpecialType: SpecialType.System_Boolean } or ITypeParameterSymbol))
         {
-            foreach (var typeArgument in current.TypeArguments)
-            {
-                if (SymbolMatch.Is(typeArgument, argument))
-                {
-                    return true;
-                }
-            }
+            return false;
         }
 
-        return false;
+        var mayHaveErrors = false;
+        var mayHaveCertificateOrChain = false;
+        foreach (var parameter in invoke.Parameters)
+        {
+            var parameterType = parameter.Type;
+            var open = parameterType is ITypeParameterSymbol;
+            mayHaveErrors |= open || SymbolEqualityComparer.Default.Equals(parameterType, sslPolicyErrors);
+            mayHaveCertificateOrChain |= open || IsCertificateOrChain(parameterType);
+        }
+
+        return mayHaveErrors && mayHaveCertificateOrChain;
     }
 
     // A Func<SslPolicyErrors, bool> that only filters log entries by error kind is no validation callback: a
@@ -81,12 +99,14 @@ internal sealed class ValidationDelegateShape
         {
             var parameterType = parameter.Type;
             hasErrors |= SymbolEqualityComparer.Default.Equals(parameterType, sslPolicyErrors);
-            hasCertificateOrChain |= parameterType.SpecialType == SpecialType.System_Object
-                || IsOneOf(parameterType, certificate, certificate2, chain);
+            hasCertificateOrChain |= IsCertificateOrChain(parameterType);
         }
 
         return hasErrors && hasCertificateOrChain;
     }
+
+    private bool IsCertificateOrChain(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_Object || IsOneOf(type, certificate, certificate2, chain);
 
     private static bool IsOneOf(ITypeSymbol type, INamedTypeSymbol? first, INamedTypeSymbol? second, INamedTypeSymbol? third) =>
         (first is not null && SymbolEqualityComparer.Default.Equals(type, first))

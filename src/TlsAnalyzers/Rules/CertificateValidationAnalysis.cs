@@ -100,73 +100,90 @@ internal sealed class CertificateValidationAnalysis
         }
     }
 
-    public void AnalyzeCall(OperationAnalysisContext context)
+    public void AnalyzeInvocation(OperationAnalysisContext context)
     {
-        var (method, arguments) = context.Operation switch
+        var invocation = (IInvocationOperation)context.Operation;
+        var arguments = invocation.Arguments;
+        if (arguments.IsEmpty)
         {
-            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
-        if (method is null)
-        {
+            // AllowAnyClientCertificate() takes no argument.
+            if (allowAnyClientCertificate is not null)
+            {
+                AnalyzeAllowAnyClientCertificate(context, invocation);
+            }
+
             return;
         }
 
-        if (allowAnyClientCertificate is not null && context.Operation is IInvocationOperation call)
-        {
-            AnalyzeAllowAnyClientCertificate(context, call);
-        }
+        AnalyzeArguments(context, arguments, invocation.TargetMethod);
+    }
 
-        if (HasValidationParameter(method))
+    public void AnalyzeObjectCreation(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Constructor is { } constructor)
         {
-            foreach (var argument in arguments)
+            AnalyzeArguments(context, creation.Arguments, constructor);
+        }
+    }
+
+    // An argument's value already has the parameter's type, because it includes the conversion. Reading it is
+    // cheaper than the parameter's type, which a generic method substitutes on first use.
+    private void AnalyzeArguments(
+        OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.Type is { TypeKind: TypeKind.Delegate })
             {
                 AnalyzeArgument(context, argument, method);
             }
         }
     }
 
-    private bool HasValidationParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (delegates.IsValidationDelegate(parameter.Type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator in one file. A property
-    /// reference action would run on every property reference of the compilation, so the rule looks at a file's
-    /// syntax only when its text names the property (or contains a \u escape, which can spell the name).
+    /// reference action would run on every property reference of the compilation. The rule looks only where the
+    /// file's text names the property, or at the whole file when it contains a \u escape, which can spell the name.
     /// </summary>
     public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
         var text = tree.GetText(context.CancellationToken).ToString();
-        if (text.IndexOf(AcceptAnyValidatorName, StringComparison.Ordinal) < 0
-            && text.IndexOf("\\u", StringComparison.Ordinal) < 0)
+        var root = tree.GetRoot(context.CancellationToken);
+        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0)
         {
+            foreach (var node in root.DescendantNodes())
+            {
+                AnalyzeAcceptAnyValidatorName(context, node);
+            }
+
             return;
         }
 
-        foreach (var node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+        // Without escapes the name is spelled out, so only the tokens at its occurrences are checked.
+        for (var index = text.IndexOf(AcceptAnyValidatorName, StringComparison.Ordinal);
+            index >= 0;
+            index = text.IndexOf(AcceptAnyValidatorName, index + AcceptAnyValidatorName.Length, StringComparison.Ordinal))
         {
-            if (node is IdentifierNameSyntax { Identifier.ValueText: AcceptAnyValidatorName } name
-                && !IsInNameOf(name)
-                && context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is IPropertySymbol property
-                && SymbolMatch.Is(property.OriginalDefinition, acceptAnyValidator))
+            if (root.FindToken(index).Parent is { } parent)
             {
-                var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (SyntaxNode)name;
-                Report(context.ReportDiagnostic, context.Options, reference.GetLocation(), null,
-                    CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
-                    "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
+                AnalyzeAcceptAnyValidatorName(context, parent);
             }
+        }
+    }
+
+    private void AnalyzeAcceptAnyValidatorName(SemanticModelAnalysisContext context, SyntaxNode node)
+    {
+        if (node is IdentifierNameSyntax { Identifier.ValueText: AcceptAnyValidatorName } name
+            && !IsInNameOf(name)
+            && context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is IPropertySymbol property
+            && SymbolMatch.Is(property.OriginalDefinition, acceptAnyValidator))
+        {
+            var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (SyntaxNode)name;
+            Report(context.ReportDiagnostic, context.Options, reference.GetLocation(), null,
+                CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
+                "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
         }
     }
 

@@ -59,8 +59,8 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(
             analysis.AnalyzeInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
 
-        // Calls rather than arguments: a call is visited once, and most have no callback parameter at all.
-        context.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
 
         if (analysis.HasAcceptAnyValidator)
         {

@@ -85,8 +85,8 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
         public void AnalyzeConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;
-            if (!SymbolMatch.Is(conversion.Type, policyType)
-                || conversion.IsImplicit && !conversion.Syntax.IsKind(SyntaxKind.CastExpression)
+            if (conversion.IsImplicit && !conversion.Syntax.IsKind(SyntaxKind.CastExpression)
+                || !SymbolMatch.Is(conversion.Type, policyType)
                 || SymbolMatch.Is(conversion.Operand.Type, policyType)
                 || !conversion.ConstantValue.HasValue)
             {

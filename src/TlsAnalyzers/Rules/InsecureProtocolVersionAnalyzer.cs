@@ -88,9 +88,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         public void AnalyzeConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;
-            var enumType = _types.GetProtocolEnum(conversion.Type);
-            if (enumType is null
-                || !IsWrittenCast(conversion)
+            if (!IsWrittenCast(conversion) || _types.GetProtocolEnum(conversion.Type) is not { } enumType
                 || HasProtocolEnumSource(conversion.Operand)
                 || !conversion.Operand.ConstantValue.HasValue
                 || !ProtocolBits.TryGetValue(conversion.Operand.ConstantValue.Value, out var value)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -18,6 +19,20 @@ internal static class ResultReport
         WriteFindings(result, output);
         WriteTargets(result, output);
         WriteAnalyzerTimes(result, output);
+    }
+
+    /// <summary>
+    /// Writes the header and the per-analyzer times of a run that measured one configuration alone (--profile), with
+    /// nothing to compare against.
+    /// </summary>
+    public static void WriteProfile(BenchmarkResult result, TextWriter output)
+    {
+        WriteHeader(result, output);
+        var summary = result.Summaries[0];
+        output.WriteLine($"Configuration {summary.Configuration.Label} alone: wall {Format.Seconds(summary.Wall)}, "
+            + $"CPU {Format.Seconds(summary.Cpu)}, analyzer time {Format.Milliseconds(summary.AnalyzerTime)}");
+        output.WriteLine();
+        WriteAnalyzerTimes(result.Summaries, output);
     }
 
     public static void WriteHeader(BenchmarkResult result, TextWriter output)
@@ -120,11 +135,14 @@ internal static class ResultReport
         output.WriteLine();
     }
 
-    private static void WriteAnalyzerTimes(BenchmarkResult result, TextWriter output)
+    private static void WriteAnalyzerTimes(BenchmarkResult result, TextWriter output) =>
+        WriteAnalyzerTimes(result.Summaries.Skip(1), output);
+
+    private static void WriteAnalyzerTimes(IEnumerable<ConfigurationSummary> summaries, TextWriter output)
     {
         output.WriteLine("| Configuration | Analyzer | Median analyzer time |");
         output.WriteLine("|---|---|---:|");
-        foreach (var summary in result.Summaries.Skip(1))
+        foreach (var summary in summaries)
         {
             foreach (var (analyzer, time) in summary.AnalyzerTimes.OrderByDescending(pair => pair.Value))
             {

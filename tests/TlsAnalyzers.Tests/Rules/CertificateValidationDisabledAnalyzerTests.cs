@@ -335,6 +335,57 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public Task AcceptAnyValidator_VerbatimNameAndMentionsInText()
+    {
+        // The rule looks where the text names the property. Comments, strings and longer names that contain it
+        // are not uses; a verbatim identifier is.
+        var source = Usings + """
+            class C
+            {
+                // DangerousAcceptAnyServerCertificateValidator is for tests only.
+                const string Hint = "DangerousAcceptAnyServerCertificateValidator";
+
+                static RemoteCertificateValidationCallback? MyDangerousAcceptAnyServerCertificateValidator => null;
+
+                void M(HttpClientHandler handler)
+                {
+                    handler.ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.@DangerousAcceptAnyServerCertificateValidator|};
+                    _ = MyDangerousAcceptAnyServerCertificateValidator;
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task GenericUserDelegates_AreCheckedOnTheirTypeArguments()
+    {
+        var source = Usings + """
+            delegate bool Check<TState>(TState state, X509Certificate? certificate, SslPolicyErrors errors);
+
+            delegate bool Pair<TFirst, TSecond>(TFirst first, TSecond second);
+
+            class C
+            {
+                static void WithCheck(Check<string> check) { }
+
+                static void WithPair(Pair<X509Chain, SslPolicyErrors> pair) { }
+
+                static void WithNames(Pair<string, string> pair) { }
+
+                void M()
+                {
+                    WithCheck({|TLS002:(state, certificate, errors) => true|});
+                    WithPair({|TLS002:(chain, errors) => true|});
+                    WithNames((first, second) => true);
+                    WithCheck((state, certificate, errors) => errors == SslPolicyErrors.None);
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task UserTypeWithFrameworkNames_IsNotReported()
     {
         var source = """
