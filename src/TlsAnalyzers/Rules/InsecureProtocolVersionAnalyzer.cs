@@ -62,7 +62,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         {
             var reference = (IFieldReferenceOperation)context.Operation;
             var field = reference.Field;
-            if (!_types.Contains(field.ContainingType)
+            if (!field.IsConst
+                || !_types.Contains(field.ContainingType)
                 || !ProtocolBits.TryGetValue(field.ConstantValue, out var value)
                 || _types.GetWeakBits(field.ContainingType, value) is not (> 0 and var weakBits)
                 || IsInsideComplement(reference)

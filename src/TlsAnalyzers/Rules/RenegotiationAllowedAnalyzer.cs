@@ -57,6 +57,7 @@ public sealed class RenegotiationAllowedAnalyzer : DiagnosticAnalyzer
     {
         var assignment = (IAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation target
+            || target.Property.Name != PropertyName
             || !SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property))
         {
             return;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -111,13 +112,15 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
+            // Every target property has Revocation in its name. The name and type tests reject other assignments
+            // before any symbol is hashed.
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
+            if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+                || property.Name.IndexOf("Revocation", StringComparison.Ordinal) < 0)
             {
                 return;
             }
 
-            // Most assignments set neither a bool nor a revocation mode; the type test rejects them before hashing.
             if (property.Type.SpecialType != SpecialType.System_Boolean
                 && !SymbolMatch.Is(property.Type, modeType))
             {
@@ -138,8 +141,11 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         // SslStream.AuthenticateAsClient/AuthenticateAsServer and their async forms take the switch as an argument.
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
+            // The methods that take checkCertificateRevocation are AuthenticateAsClient and AuthenticateAsServer and
+            // their Async forms. The name test comes first, because reading a containing type can allocate.
             var invocation = (IInvocationOperation)context.Operation;
-            if (!SymbolMatch.Is(invocation.TargetMethod.ContainingType, SslStreamType))
+            if (!invocation.TargetMethod.Name.StartsWith("AuthenticateAs", StringComparison.Ordinal)
+                || !SymbolMatch.Is(invocation.TargetMethod.ContainingType, SslStreamType))
             {
                 return;
             }

@@ -68,7 +68,8 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
         public void AnalyzeFieldReference(OperationAnalysisContext context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
-            if (!SymbolMatch.Is(reference.Field.ContainingType, _suiteType)
+            if (!reference.Field.IsConst
+                || !SymbolMatch.Is(reference.Field.ContainingType, _suiteType)
                 || reference.Syntax is not ExpressionSyntax element
                 || reference.SemanticModel is not { } model
                 || CipherSuiteClassifier.GetWeakness(reference.Field.Name) is not { } weakness)
