@@ -12,7 +12,7 @@ public sealed class BenchmarkOptionsTests
 
         Assert.Equal(1, options.Scale);
         Assert.Equal(5, options.Repetitions);
-        Assert.Equal(1, options.WarmupRounds);
+        Assert.Equal(2, options.WarmupRounds);
         Assert.False(options.Scaling);
         Assert.Null(options.CorpusDirectory);
         Assert.Null(options.WriteCorpusDirectory);

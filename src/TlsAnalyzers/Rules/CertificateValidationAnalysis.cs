@@ -134,12 +134,27 @@ internal sealed class CertificateValidationAnalysis
     {
         foreach (var argument in arguments)
         {
-            if (argument.Value.Type is { TypeKind: TypeKind.Delegate })
+            var value = argument.Value;
+            if (CanCarryCallback(value.Kind) && value.Type is { TypeKind: TypeKind.Delegate })
             {
                 AnalyzeArgument(context, argument, method);
             }
         }
     }
+
+    // CertificateCallbackInspector follows only these kinds of value, so any other argument, such as a literal or
+    // a parameter, is skipped before its type is read.
+    private static bool CanCarryCallback(OperationKind kind) => kind
+        is OperationKind.Conversion
+        or OperationKind.Parenthesized
+        or OperationKind.DelegateCreation
+        or OperationKind.AnonymousFunction
+        or OperationKind.MethodReference
+        or OperationKind.LocalReference
+        or OperationKind.FieldReference
+        or OperationKind.PropertyReference
+        or OperationKind.Invocation
+        or OperationKind.Conditional;
 
     /// <summary>
     /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator in one file. A property
