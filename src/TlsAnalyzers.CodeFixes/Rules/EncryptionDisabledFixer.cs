@@ -70,8 +70,55 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         Document document, ExpressionSyntax value, INamedTypeSymbol policyType, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        if (GetConditionalWithRequiredOtherBranch(editor.SemanticModel, value, policyType, cancellationToken) is
+            ({ } conditional, { } otherBranch))
+        {
+            // `weak ? (EncryptionPolicy)1 : EncryptionPolicy.RequireEncryption` would become a choice between two
+            // equal values, so the fix keeps the other branch alone.
+            editor.ReplaceNode(conditional, otherBranch.WithTriviaFrom(conditional));
+            return editor.GetChangedDocument();
+        }
+
         editor.ReplaceNode(value, CreateRequireEncryption(value, policyType).WithTriviaFrom(value));
         return editor.GetChangedDocument();
+    }
+
+    // Returns the conditional around the weak value when its other branch is RequireEncryption and its condition
+    // reads only a constant, local, parameter, field or property, assuming a property getter has no side effect.
+    private static (ConditionalExpressionSyntax? Conditional, ExpressionSyntax? OtherBranch) GetConditionalWithRequiredOtherBranch(
+        SemanticModel semanticModel, ExpressionSyntax value, INamedTypeSymbol policyType, CancellationToken cancellationToken)
+    {
+        if (value.Parent is not ConditionalExpressionSyntax conditional
+            || conditional.Condition == value)
+        {
+            return (null, null);
+        }
+
+        var otherBranch = conditional.WhenTrue == value ? conditional.WhenFalse : conditional.WhenTrue;
+        var otherValue = semanticModel.GetOperation(otherBranch, cancellationToken);
+        var required = policyType.GetMembers(RequireEncryptionName).OfType<IFieldSymbol>().FirstOrDefault();
+        if (otherValue is not IFieldReferenceOperation { Field: var field }
+            || !SymbolEqualityComparer.Default.Equals(field, required)
+            || !SymbolEqualityComparer.Default.Equals(semanticModel.GetTypeInfo(conditional, cancellationToken).Type, policyType)
+            || !IsFreeOfSideEffects(semanticModel.GetOperation(conditional.Condition, cancellationToken)))
+        {
+            return (null, null);
+        }
+
+        return (conditional, otherBranch);
+    }
+
+    private static bool IsFreeOfSideEffects(IOperation? condition)
+    {
+        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            condition = not.Operand;
+        }
+
+        return condition is not null
+            && (condition.ConstantValue.HasValue
+                || condition is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+                || condition is IPropertyReferenceOperation { Arguments.IsEmpty: true });
     }
 
     // Keep the way the code names the member: `EncryptionPolicy.X`, a fully qualified name, or `X` under

@@ -71,6 +71,75 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
+    public async Task Conditional_KeepsTheRequiredBranch()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                bool weak;
+
+                void Configure(SslClientAuthenticationOptions client, bool debug)
+                {
+                    client.EncryptionPolicy = debug ? {|TLS009:(EncryptionPolicy)1|} : EncryptionPolicy.RequireEncryption;
+                    client.EncryptionPolicy = !weak ? EncryptionPolicy.RequireEncryption : {|TLS009:EncryptionPolicy.NoEncryption|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Options
+            {
+                bool weak;
+
+                void Configure(SslClientAuthenticationOptions client, bool debug)
+                {
+                    client.EncryptionPolicy = EncryptionPolicy.RequireEncryption;
+                    client.EncryptionPolicy = EncryptionPolicy.RequireEncryption;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey);
+    }
+
+    [Fact]
+    public async Task Conditional_WithCallInCondition_KeepsTheCall()
+    {
+        // Dropping the condition would drop the call, so only the weak branch changes.
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                static bool IsLegacyPeer() => false;
+
+                void Configure(SslClientAuthenticationOptions client)
+                {
+                    client.EncryptionPolicy = IsLegacyPeer() ? {|TLS009:EncryptionPolicy.AllowNoEncryption|} : EncryptionPolicy.RequireEncryption;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+
+            class Options
+            {
+                static bool IsLegacyPeer() => false;
+
+                void Configure(SslClientAuthenticationOptions client)
+                {
+                    client.EncryptionPolicy = IsLegacyPeer() ? EncryptionPolicy.RequireEncryption : EncryptionPolicy.RequireEncryption;
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey);
+    }
+
+    [Fact]
     public async Task CastToNullable_KeepsNullableType()
     {
         const string source = """
