@@ -85,6 +85,16 @@ public sealed class BenchmarkRunTests
     }
 
     [Fact]
+    public async Task HelpAmongOtherArguments_PrintsUsage()
+    {
+        var (exitCode, output, _) = await RunAsync("--scale", "0.05", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("| B. TlsAnalyzers |", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvalidArgument_ExitsWithUsage()
     {
         var (exitCode, output, progress) = await RunAsync("--scale", "zero");

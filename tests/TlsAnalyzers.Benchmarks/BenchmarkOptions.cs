@@ -12,7 +12,7 @@ internal sealed record BenchmarkOptions
 
     public const string Usage = """
         Usage: TlsAnalyzers.Benchmarks [--scale N] [--corpus DIR] [--repetitions N] [--warmup N] [--scaling]
-                                       [--write-corpus DIR] [--profile LABEL]
+                                       [--write-corpus DIR] [--profile LABEL] [--help]
 
           --scale N        size of the generated corpus: 1 is about 100,000 lines, 2, 4, 8 double it;
                            fractions such as 0.05 make a small corpus (default 1)

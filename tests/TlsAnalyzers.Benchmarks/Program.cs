@@ -24,7 +24,7 @@ internal static class Program
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args, TextWriter output, TextWriter progress, CancellationToken cancellationToken)
     {
-        if (args is ["--help"] or ["-h"])
+        if (args.Any(arg => arg is "--help" or "-h"))
         {
             output.WriteLine(BenchmarkOptions.Usage);
             return 0;
