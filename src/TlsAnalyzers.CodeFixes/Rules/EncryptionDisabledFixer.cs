@@ -70,11 +70,11 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         Document document, ExpressionSyntax value, INamedTypeSymbol policyType, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (GetConditionalWithRequiredOtherBranch(editor.SemanticModel, value, policyType, cancellationToken) is
-            ({ } conditional, { } otherBranch))
+        if (FindRequiredOtherBranch(editor.SemanticModel, value, policyType, cancellationToken) is { } otherBranch)
         {
             // `weak ? (EncryptionPolicy)1 : EncryptionPolicy.RequireEncryption` would become a choice between two
             // equal values, so the fix keeps the other branch alone.
+            var conditional = otherBranch.Parent!;
             editor.ReplaceNode(conditional, otherBranch.WithTriviaFrom(conditional));
             return editor.GetChangedDocument();
         }
@@ -83,42 +83,50 @@ public sealed class EncryptionDisabledFixer : CodeFixProvider
         return editor.GetChangedDocument();
     }
 
-    // Returns the conditional around the weak value when its other branch is RequireEncryption and its condition
-    // reads only a constant, local, parameter, field or property, assuming a property getter has no side effect.
-    private static (ConditionalExpressionSyntax? Conditional, ExpressionSyntax? OtherBranch) GetConditionalWithRequiredOtherBranch(
-        SemanticModel semanticModel, ExpressionSyntax value, INamedTypeSymbol policyType, CancellationToken cancellationToken)
+    // Returns the other branch of the conditional around the weak value when that branch is RequireEncryption and
+    // the condition reads only a constant, local, parameter, field or property (a getter is assumed to change nothing).
+    private static ExpressionSyntax? FindRequiredOtherBranch(
+        SemanticModel model, ExpressionSyntax value, INamedTypeSymbol policyType, CancellationToken cancellationToken)
     {
         if (value.Parent is not ConditionalExpressionSyntax conditional
             || conditional.Condition == value)
         {
-            return (null, null);
+            return null;
         }
 
         var otherBranch = conditional.WhenTrue == value ? conditional.WhenFalse : conditional.WhenTrue;
-        var otherValue = semanticModel.GetOperation(otherBranch, cancellationToken);
         var required = policyType.GetMembers(RequireEncryptionName).OfType<IFieldSymbol>().FirstOrDefault();
-        if (otherValue is not IFieldReferenceOperation { Field: var field }
+        var conditionalType = model.GetTypeInfo(conditional, cancellationToken).Type;
+        if (model.GetOperation(otherBranch, cancellationToken) is not IFieldReferenceOperation { Field: var field }
             || !SymbolEqualityComparer.Default.Equals(field, required)
-            || !SymbolEqualityComparer.Default.Equals(semanticModel.GetTypeInfo(conditional, cancellationToken).Type, policyType)
-            || !IsFreeOfSideEffects(semanticModel.GetOperation(conditional.Condition, cancellationToken)))
+            || !SymbolEqualityComparer.Default.Equals(conditionalType, policyType)
+            || !ReadsOnlyValues(model.GetOperation(conditional.Condition, cancellationToken)))
         {
-            return (null, null);
+            return null;
         }
 
-        return (conditional, otherBranch);
+        return otherBranch;
     }
 
-    private static bool IsFreeOfSideEffects(IOperation? condition)
+    // A field or property counts only when the object it is read from is itself read without a call, so
+    // `Peer().Legacy` keeps its condition.
+    private static bool ReadsOnlyValues(IOperation? operation)
     {
-        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        while (operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
         {
-            condition = not.Operand;
+            operation = not.Operand;
         }
 
-        return condition is not null
-            && (condition.ConstantValue.HasValue
-                || condition is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
-                || condition is IPropertyReferenceOperation { Arguments.IsEmpty: true });
+        return operation switch
+        {
+            null => false,
+            { ConstantValue.HasValue: true } => true,
+            ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
+            IFieldReferenceOperation field => field.Instance is null || ReadsOnlyValues(field.Instance),
+            IPropertyReferenceOperation { Arguments.IsEmpty: true } property =>
+                property.Instance is null || ReadsOnlyValues(property.Instance),
+            _ => false,
+        };
     }
 
     // Keep the way the code names the member: `EncryptionPolicy.X`, a fully qualified name, or `X` under

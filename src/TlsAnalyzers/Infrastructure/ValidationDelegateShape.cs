@@ -16,7 +16,8 @@ internal sealed class ValidationDelegateShape
     private readonly INamedTypeSymbol? certificate2;
     private readonly INamedTypeSymbol? chain;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> cache = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> candidateDefinitions = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> candidateDefinitions =
+        new(SymbolEqualityComparer.Default);
 
     // Kept as delegates: a method group passed to GetOrAdd would allocate a new delegate on every call.
     private readonly Func<INamedTypeSymbol, bool> mayBeValidationDelegate;
@@ -47,9 +48,8 @@ internal sealed class ValidationDelegateShape
             return false;
         }
 
-        // LINQ and other generic APIs pass many constructed delegates such as Func<Order, bool>. Their generic
-        // definition rules most of them out (Func<T, TResult> has one parameter), and a definition is cheaper to
-        // hash than a constructed type.
+        // Most constructed delegates, such as LINQ's Func<Order, bool>, are ruled out by their generic definition
+        // (Func<T, TResult> has one parameter), which is cheaper to hash than the constructed type.
         var definition = named.OriginalDefinition;
         if (!ReferenceEquals(named, definition) && !candidateDefinitions.GetOrAdd(definition, mayBeValidationDelegate))
         {

@@ -128,7 +128,7 @@ internal sealed class CertificateValidationAnalysis
     }
 
     // An argument's value already has the parameter's type, because it includes the conversion. Reading it is
-    // cheaper than the parameter's type, which a generic method substitutes on first use.
+    // cheaper than reading the parameter's type, which a generic method substitutes on first use.
     private void AnalyzeArguments(
         OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method)
     {
@@ -177,9 +177,10 @@ internal sealed class CertificateValidationAnalysis
         }
 
         // Without escapes the name is spelled out, so only the tokens at its occurrences are checked.
+        var nameLength = AcceptAnyValidatorName.Length;
         for (var index = text.IndexOf(AcceptAnyValidatorName, StringComparison.Ordinal);
             index >= 0;
-            index = text.IndexOf(AcceptAnyValidatorName, index + AcceptAnyValidatorName.Length, StringComparison.Ordinal))
+            index = text.IndexOf(AcceptAnyValidatorName, index + nameLength, StringComparison.Ordinal))
         {
             if (root.FindToken(index).Parent is { } parent)
             {
@@ -195,7 +196,9 @@ internal sealed class CertificateValidationAnalysis
             && context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is IPropertySymbol property
             && SymbolMatch.Is(property.OriginalDefinition, acceptAnyValidator))
         {
-            var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (SyntaxNode)name;
+            var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+                ? access
+                : (SyntaxNode)name;
             Report(context.ReportDiagnostic, context.Options, reference.GetLocation(), null,
                 CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
                 "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");

@@ -89,7 +89,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         public void AnalyzeConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;
-            if (!IsWrittenCast(conversion) || _types.GetProtocolEnum(conversion.Type) is not { } enumType
+            if (!IsWrittenCast(conversion)
+                || _types.GetProtocolEnum(conversion.Type) is not { } enumType
                 || HasProtocolEnumSource(conversion.Operand)
                 || !conversion.Operand.ConstantValue.HasValue
                 || !ProtocolBits.TryGetValue(conversion.Operand.ConstantValue.Value, out var value)

@@ -37,7 +37,7 @@ internal sealed class ConfigurationRunner(CodeCorpus corpus, ReferenceAssemblies
         var stopwatch = Stopwatch.StartNew();
 
         // csc runs source generators before the analyzer driver starts, and a generator that looks up a type binds
-        // the references. Binding them here keeps that cost off whichever analyzer asks first, and inside the timing.
+        // the references. Binding them here keeps that cost inside the timing but off the first analyzer's time.
         _ = compilation.Assembly;
 
         var outcome = configuration.Analyzers.IsEmpty

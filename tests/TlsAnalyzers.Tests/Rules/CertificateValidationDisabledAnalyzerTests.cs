@@ -335,7 +335,7 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
-    public Task AcceptAnyValidator_VerbatimNameAndMentionsInText()
+    public Task AcceptAnyValidator_VerbatimName()
     {
         // The rule looks where the text names the property. Comments, strings and longer names that contain it
         // are not uses; a verbatim identifier is.
@@ -358,7 +358,7 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
-    public Task GenericUserDelegates_AreCheckedOnTheirTypeArguments()
+    public Task GenericDelegates_ByTypeArguments()
     {
         var source = Usings + """
             delegate bool Check<TState>(TState state, X509Certificate? certificate, SslPolicyErrors errors);

@@ -106,9 +106,10 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
-    public async Task Conditional_WithCallInCondition_KeepsTheCall()
+    public async Task Conditional_CallInCondition_Stays()
     {
-        // Dropping the condition would drop the call, so only the weak branch changes.
+        // Dropping the condition would drop the call, so only the weak branch changes. A property read from a call's
+        // result counts as a call.
         const string source = """
             using System.Net.Security;
 
@@ -116,9 +117,12 @@ public sealed class EncryptionDisabledFixerTests
             {
                 static bool IsLegacyPeer() => false;
 
+                static (bool Legacy, int Port) Peer() => (false, 443);
+
                 void Configure(SslClientAuthenticationOptions client)
                 {
                     client.EncryptionPolicy = IsLegacyPeer() ? {|TLS009:EncryptionPolicy.AllowNoEncryption|} : EncryptionPolicy.RequireEncryption;
+                    client.EncryptionPolicy = Peer().Legacy ? {|TLS009:EncryptionPolicy.AllowNoEncryption|} : EncryptionPolicy.RequireEncryption;
                 }
             }
             """;
@@ -129,9 +133,12 @@ public sealed class EncryptionDisabledFixerTests
             {
                 static bool IsLegacyPeer() => false;
 
+                static (bool Legacy, int Port) Peer() => (false, 443);
+
                 void Configure(SslClientAuthenticationOptions client)
                 {
                     client.EncryptionPolicy = IsLegacyPeer() ? EncryptionPolicy.RequireEncryption : EncryptionPolicy.RequireEncryption;
+                    client.EncryptionPolicy = Peer().Legacy ? EncryptionPolicy.RequireEncryption : EncryptionPolicy.RequireEncryption;
                 }
             }
             """;
