@@ -15,10 +15,11 @@ public sealed class BenchmarkRunTests
     [Fact]
     public async Task GeneratedCorpus_PrintsTableWithPeerFindings()
     {
-        var (exitCode, output, _) = await RunAsync("--scale", "0.02", "--repetitions", "1", "--warmup", "0");
+        var (exitCode, output, progress) = await RunAsync("--scale", "0.02", "--repetitions", "1", "--warmup", "0");
 
         Assert.Equal(0, exitCode);
         Assert.All(Rows, row => Assert.Contains(row, output, StringComparison.Ordinal));
+        Assert.DoesNotContain("    CertificateValidationDisabledAnalyzer: ", progress, StringComparison.Ordinal);
         Assert.Contains("Compiler diagnostics: 0 errors", output, StringComparison.Ordinal);
         Assert.True(RuleDiagnostics(output, Rows[2]) > 0, "NetAnalyzers found nothing in the generated corpus.");
         Assert.True(RuleDiagnostics(output, Rows[3]) > 0, "Sonar found nothing in the generated corpus.");
@@ -28,11 +29,15 @@ public sealed class BenchmarkRunTests
     [Fact]
     public async Task Profile_RunsOneConfigurationAlone()
     {
-        var (exitCode, output, _) = await RunAsync(
+        var (exitCode, output, progress) = await RunAsync(
             "--profile", "B", "--scale", "0.02", "--repetitions", "1", "--warmup", "0");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Configuration B alone", output, StringComparison.Ordinal);
+
+        // Each round's progress line is followed by that round's time for every analyzer of the configuration.
+        Assert.Contains("round 1: B TlsAnalyzers:", progress, StringComparison.Ordinal);
+        Assert.Contains("    CertificateValidationDisabledAnalyzer: ", progress, StringComparison.Ordinal);
         Assert.Contains("| B | CertificateValidationDisabledAnalyzer |", output, StringComparison.Ordinal);
         Assert.DoesNotContain(Rows[2], output, StringComparison.Ordinal);
         Assert.DoesNotContain("| Target |", output, StringComparison.Ordinal);

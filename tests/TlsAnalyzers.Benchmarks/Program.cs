@@ -106,7 +106,8 @@ internal static class Program
         Task<BenchmarkResult> Measure(CodeCorpus corpus)
         {
             progress.WriteLine($"Corpus: {corpus.Description}, {corpus.LineCount} lines");
-            var session = new BenchmarkSession(corpus, references, configurations, progress);
+            var session = new BenchmarkSession(
+                corpus, references, configurations, progress, perAnalyzerProgress: options.ProfileLabel is not null);
             return session.RunAsync(options.WarmupRounds, options.Repetitions, cancellationToken);
         }
     }

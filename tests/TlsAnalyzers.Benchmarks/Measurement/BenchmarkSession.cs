@@ -25,7 +25,8 @@ internal sealed class BenchmarkSession(
     CodeCorpus corpus,
     ReferenceAssemblies references,
     IReadOnlyList<AnalyzerConfiguration> configurations,
-    TextWriter progress)
+    TextWriter progress,
+    bool perAnalyzerProgress = false)
 {
     public async Task<BenchmarkResult> RunAsync(int warmupRounds, int repetitions, CancellationToken cancellationToken)
     {
@@ -63,5 +64,15 @@ internal sealed class BenchmarkSession(
             CultureInfo.InvariantCulture,
             $"{kind} {roundOfKind + 1}: {configuration.Label} {configuration.Name}: wall {run.Wall.TotalSeconds:F3} s, "
             + $"CPU {run.Cpu.TotalSeconds:F3} s, analyzers {run.AnalyzerTime.TotalMilliseconds:F1} ms"));
+
+        // A profiling run shows which analyzer a slow round came from, since single rounds differ widely.
+        if (perAnalyzerProgress)
+        {
+            foreach (var (analyzer, time) in run.AnalyzerTimes.OrderByDescending(pair => pair.Value))
+            {
+                progress.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture, $"    {analyzer}: {time.TotalMilliseconds:F1} ms"));
+            }
+        }
     }
 }
