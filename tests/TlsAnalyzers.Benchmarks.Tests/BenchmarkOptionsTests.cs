@@ -93,4 +93,23 @@ public sealed class BenchmarkOptionsTests
     {
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--profile", "B", "--scaling"]));
     }
+
+    [Fact]
+    public void Parse_ActionsWithProfileB_SetsTimeActions()
+    {
+        var options = BenchmarkOptions.Parse(["--profile", "B", "--actions"]);
+
+        Assert.True(options.TimeActions);
+        Assert.False(BenchmarkOptions.Parse(["--profile", "B"]).TimeActions);
+    }
+
+    [Theory]
+    [InlineData("--actions")]
+    [InlineData("--actions", "--profile", "C")]
+    public void Parse_ActionsWithoutProfileB_Throws(params string[] args)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(args));
+
+        Assert.Contains("--profile B", exception.Message, StringComparison.Ordinal);
+    }
 }

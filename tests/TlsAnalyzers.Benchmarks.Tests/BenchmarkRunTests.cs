@@ -44,6 +44,25 @@ public sealed class BenchmarkRunTests
     }
 
     [Fact]
+    public async Task ProfileWithActions_TimesEachAction()
+    {
+        var (exitCode, output, _) = await RunAsync(
+            "--profile", "B", "--actions", "--scale", "0.02", "--repetitions", "2", "--warmup", "1");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Time of each action over 2 measured rounds", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "| CertificateValidationDisabledAnalyzer: operation Invocation |", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "| CertificateValidationDisabledAnalyzer: compilation start | 1 |", output, StringComparison.Ordinal);
+        Assert.Contains("| MissingHstsAnalyzer: compilation end | 1 |", output, StringComparison.Ordinal);
+
+        // The per-analyzer table still names the analyzers, not the timing wrapper around them.
+        Assert.Contains("| B | CertificateValidationDisabledAnalyzer |", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ActionTimingAnalyzer", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FolderWithCompileErrors_StillMeasures()
     {
         var root = Directory.CreateTempSubdirectory("benchmark-folder").FullName;

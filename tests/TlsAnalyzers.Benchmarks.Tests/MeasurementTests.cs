@@ -90,6 +90,38 @@ public sealed class MeasurementTests
         Assert.False(result.Summaries[1].FindingsVary);
     }
 
+    [Fact]
+    public async Task TimedAnalyzer_UnsupportedRegistration_Fails()
+    {
+        var timed = new ActionTimingAnalyzer(new ClassDeclarationAnalyzer(), new ActionTimes());
+        var configuration = new AnalyzerConfiguration("B", "Timed", "tests", [timed], ["SAMPLE001"]);
+        var runner = new ConfigurationRunner(TinyCorpus(), ReferenceAssemblies.Find());
+
+        var run = await runner.MeasureAsync(configuration, CancellationToken.None);
+
+        var failure = Assert.Single(run.AnalyzerFailures);
+        Assert.StartsWith(
+            $"{nameof(ClassDeclarationAnalyzer)}: NotSupportedException:", failure, StringComparison.Ordinal);
+        Assert.Contains("does not time symbol actions", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TimedAnalyzer_ThrowingAction_Counted()
+    {
+        var times = new ActionTimes();
+        var timed = new ActionTimingAnalyzer(new ThrowingLiteralAnalyzer(), times);
+        var configuration = new AnalyzerConfiguration("B", "Timed", "tests", [timed], ["SAMPLE001"]);
+        var runner = new ConfigurationRunner(TinyCorpus(), ReferenceAssemblies.Find());
+
+        var run = await runner.MeasureAsync(configuration, CancellationToken.None);
+
+        var round = Assert.Single(times.Rounds());
+        Assert.Equal(1, round[$"{nameof(ThrowingLiteralAnalyzer)}: compilation start"].Calls);
+        Assert.Equal(1, round[$"{nameof(ThrowingLiteralAnalyzer)}: operation Literal"].Calls);
+        Assert.Contains(run.AnalyzerFailures, failure => failure.Contains("sample failure", StringComparison.Ordinal));
+        Assert.True(run.AnalyzerTimes.ContainsKey(nameof(ThrowingLiteralAnalyzer)));
+    }
+
     private static string Labels(BenchmarkSession session, int round) =>
         string.Concat(session.RotatedOrder(round).Select(configuration => configuration.Label));
 

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -51,4 +53,26 @@ internal sealed class VisualBasicOnlyAnalyzer : DiagnosticAnalyzer
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal abstract class AbstractSampleAnalyzer : DiagnosticAnalyzer
 {
+}
+
+/// <summary>
+/// Registers an operation action in a compilation start action, as the TlsAnalyzers rules do, and throws from it on
+/// every literal, to test that the timing wrapper still counts a call that throws. It has no [DiagnosticAnalyzer]
+/// attribute, so the discovery tests do not find it.
+/// </summary>
+[SuppressMessage(
+    "MicrosoftCodeAnalysisCorrectness",
+    "RS1001",
+    Justification = "Constructed by the tests directly; discovery must not find it.")]
+internal sealed class ThrowingLiteralAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [ClassDeclarationAnalyzer.Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start => start.RegisterOperationAction(
+            _ => throw new InvalidOperationException("sample failure"), OperationKind.Literal));
+    }
 }

@@ -12,7 +12,7 @@ internal sealed record BenchmarkOptions
 
     public const string Usage = """
         Usage: TlsAnalyzers.Benchmarks [--scale N] [--corpus DIR] [--repetitions N] [--warmup N] [--scaling]
-                                       [--write-corpus DIR] [--profile LABEL] [--help]
+                                       [--write-corpus DIR] [--profile LABEL] [--actions] [--help]
 
           --scale N        size of the generated corpus: 1 is about 100,000 lines, 2, 4, 8 double it;
                            fractions such as 0.05 make a small corpus (default 1)
@@ -27,6 +27,9 @@ internal sealed record BenchmarkOptions
           --profile LABEL  run only configuration LABEL (A, B, C or D) for the warm-up and measured
                            rounds and print its per-analyzer times, to record it under a profiler
                            such as dotnet-trace; no comparison and no target table
+          --actions        with --profile B: time every action of each TlsAnalyzers analyzer on its own
+                           and print each action's calls per round and its minimum and median time
+                           over the measured rounds
         """;
 
     public double Scale { get; init; } = 1;
@@ -46,6 +49,9 @@ internal sealed record BenchmarkOptions
     /// <summary>Label of the one configuration to run alone under a profiler, or null to compare them all.</summary>
     public string? ProfileLabel { get; init; }
 
+    /// <summary>Whether to time each action of the TlsAnalyzers analyzers on its own (with --profile B only).</summary>
+    public bool TimeActions { get; init; }
+
     /// <summary>Parses <paramref name="args"/>; an invalid argument throws with a message naming it.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -64,6 +70,7 @@ internal sealed record BenchmarkOptions
                 "--scaling" => options with { Scaling = true },
                 "--write-corpus" => options with { WriteCorpusDirectory = Path.GetFullPath(ValueAfter(args, ref i)) },
                 "--profile" => options with { ProfileLabel = ParseLabel(ValueAfter(args, ref i)) },
+                "--actions" => options with { TimeActions = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }
@@ -77,6 +84,11 @@ internal sealed record BenchmarkOptions
         if (options.ProfileLabel is not null && options.Scaling)
         {
             throw new ArgumentException("--profile runs one configuration on one corpus; remove --scaling.");
+        }
+
+        if (options.TimeActions && options.ProfileLabel != "B")
+        {
+            throw new ArgumentException("--actions times the TlsAnalyzers actions only; add --profile B.");
         }
 
         return options;

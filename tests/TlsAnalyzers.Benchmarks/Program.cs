@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
 using TlsAnalyzers.Benchmarks.Analysis;
 using TlsAnalyzers.Benchmarks.Corpus;
 using TlsAnalyzers.Benchmarks.Measurement;
@@ -74,6 +75,16 @@ internal static class Program
             configurations = [.. configurations.Where(configuration => configuration.Label == label)];
         }
 
+        var actionTimes = options.TimeActions ? new ActionTimes() : null;
+        if (actionTimes is not null)
+        {
+            configurations = [.. configurations.Select(configuration => configuration with
+            {
+                Analyzers = [.. configuration.Analyzers.Select(
+                    analyzer => (DiagnosticAnalyzer)new ActionTimingAnalyzer(analyzer, actionTimes))],
+            })];
+        }
+
         if (!options.Scaling)
         {
             var corpus = options.CorpusDirectory is { } directory
@@ -87,6 +98,11 @@ internal static class Program
             else
             {
                 ResultReport.WriteProfile(result, output);
+            }
+
+            if (actionTimes is not null)
+            {
+                ResultReport.WriteActionTimes(actionTimes.Rounds().Skip(options.WarmupRounds).ToList(), output);
             }
 
             return;

@@ -82,7 +82,7 @@ internal sealed class ConfigurationRunner(CodeCorpus corpus, ReferenceAssemblies
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]),
             onAnalyzerException: (exception, analyzer, _) =>
-                failures.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
+                failures.Enqueue($"{NameOf(analyzer)}: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
@@ -97,13 +97,17 @@ internal sealed class ConfigurationRunner(CodeCorpus corpus, ReferenceAssemblies
         }
 
         var times = result.AnalyzerTelemetryInfo
-            .GroupBy(pair => pair.Key.GetType().Name)
+            .GroupBy(pair => NameOf(pair.Key))
             .ToImmutableSortedDictionary(
                 group => group.Key,
                 group => group.Aggregate(TimeSpan.Zero, (total, pair) => total + pair.Value.ExecutionTime),
                 StringComparer.Ordinal);
         return new Outcome(result.GetAllDiagnostics(), times, null);
     }
+
+    // The timing wrapper of --actions reports under the name of the analyzer it wraps.
+    private static string NameOf(DiagnosticAnalyzer analyzer) =>
+        analyzer is ActionTimingAnalyzer timed ? timed.InnerName : analyzer.GetType().Name;
 
     private static bool NeedsCompilationEvents(AnalyzerTelemetryInfo telemetry) =>
         telemetry.SyntaxNodeActionsCount > 0

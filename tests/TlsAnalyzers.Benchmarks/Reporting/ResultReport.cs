@@ -32,6 +32,15 @@ internal static class ResultReport
         output.WriteLine($"Configuration {summary.Configuration.Label} alone: wall {Format.Seconds(summary.Wall)}, "
             + $"CPU {Format.Seconds(summary.Cpu)}, analyzer time {Format.Milliseconds(summary.AnalyzerTime)}");
         output.WriteLine();
+
+        // An analyzer that throws stops reporting, so its times would look better than they are.
+        var failures = summary.Findings.AnalyzerFailures;
+        if (!failures.IsEmpty)
+        {
+            output.WriteLine($"{Format.Count(failures.Length)} analyzer exceptions (AD0001), first: {failures[0]}");
+            output.WriteLine();
+        }
+
         WriteAnalyzerTimes(result.Summaries, output);
     }
 
@@ -130,6 +139,46 @@ internal static class ResultReport
         foreach (var target in targets)
         {
             output.WriteLine($"| {target.Description} | {target.Measured} | {target.Outcome} |");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>
+    /// Writes each timed action's calls and its minimum and median time over the measured rounds (--actions). The
+    /// minimum comes from the round least disturbed by other threads and collections, and the main table uses medians.
+    /// </summary>
+    public static void WriteActionTimes(
+        IReadOnlyList<IReadOnlyDictionary<string, (double Milliseconds, long Calls)>> rounds, TextWriter output)
+    {
+        output.WriteLine($"Time of each action over {rounds.Count} measured rounds, with the timing's own cost of "
+            + "an estimated 50 ns a call included:");
+        output.WriteLine();
+        output.WriteLine("| Action | Calls per round | Minimum | Median |");
+        output.WriteLine("|---|---:|---:|---:|");
+        var labels = rounds.SelectMany(round => round.Keys).Distinct(StringComparer.Ordinal);
+        var rows = labels
+            .Select(label =>
+            {
+                var milliseconds = new List<double>();
+                var calls = new List<long>();
+                foreach (var round in rounds)
+                {
+                    var (time, count) = round.TryGetValue(label, out var cell) ? cell : (0.0, 0L);
+                    milliseconds.Add(time);
+                    calls.Add(count);
+                }
+
+                calls.Sort();
+                return (Label: label, Calls: calls[calls.Count / 2], Minimum: milliseconds.Min(),
+                    Median: ConfigurationSummary.Median(milliseconds));
+            })
+            .OrderByDescending(row => row.Median);
+        foreach (var row in rows)
+        {
+            output.WriteLine($"| {row.Label} | {Format.Count(row.Calls)} | "
+                + $"{Format.Milliseconds(TimeSpan.FromMilliseconds(row.Minimum))} | "
+                + $"{Format.Milliseconds(TimeSpan.FromMilliseconds(row.Median))} |");
         }
 
         output.WriteLine();
