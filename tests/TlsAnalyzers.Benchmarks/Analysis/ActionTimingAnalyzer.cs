@@ -65,7 +65,8 @@ internal sealed class ActionTimingAnalyzer(DiagnosticAnalyzer inner, ActionTimes
     }
 
     private static NotSupportedException Unsupported(string registration) =>
-        new($"{nameof(ActionTimingAnalyzer)} does not time {registration}; add it before profiling this analyzer.");
+        new($"{nameof(ActionTimingAnalyzer)} does not time {registration}. "
+            + "Add them to it before profiling this analyzer.");
 
     private sealed class TimingContext(AnalysisContext context, ActionTimingAnalyzer owner) : AnalysisContext
     {
@@ -218,7 +219,9 @@ internal sealed class ActionTimes
             return inOrder
                 .Select(cells => (IReadOnlyDictionary<string, (double, long)>)cells.ToDictionary(
                     pair => pair.Key,
-                    pair => (pair.Value.Ticks * 1000.0 / Stopwatch.Frequency, Interlocked.Read(ref pair.Value.Calls)),
+                    pair => (
+                        Interlocked.Read(ref pair.Value.Ticks) * 1000.0 / Stopwatch.Frequency,
+                        Interlocked.Read(ref pair.Value.Calls)),
                     StringComparer.Ordinal))
                 .ToList();
         }

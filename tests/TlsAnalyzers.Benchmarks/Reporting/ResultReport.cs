@@ -156,23 +156,10 @@ internal static class ResultReport
         output.WriteLine();
         output.WriteLine("| Action | Calls per round | Minimum | Median |");
         output.WriteLine("|---|---:|---:|---:|");
-        var labels = rounds.SelectMany(round => round.Keys).Distinct(StringComparer.Ordinal);
-        var rows = labels
-            .Select(label =>
-            {
-                var milliseconds = new List<double>();
-                var calls = new List<long>();
-                foreach (var round in rounds)
-                {
-                    var (time, count) = round.TryGetValue(label, out var cell) ? cell : (0.0, 0L);
-                    milliseconds.Add(time);
-                    calls.Add(count);
-                }
-
-                calls.Sort();
-                return (Label: label, Calls: calls[calls.Count / 2], Minimum: milliseconds.Min(),
-                    Median: ConfigurationSummary.Median(milliseconds));
-            })
+        var rows = rounds
+            .SelectMany(round => round.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .Select(label => SummarizeAction(label, rounds))
             .OrderByDescending(row => row.Median);
         foreach (var row in rows)
         {
@@ -182,6 +169,23 @@ internal static class ResultReport
         }
 
         output.WriteLine();
+    }
+
+    // A round in which the action never ran counts as zero calls and zero time.
+    private static (string Label, long Calls, double Minimum, double Median) SummarizeAction(
+        string label, IReadOnlyList<IReadOnlyDictionary<string, (double Milliseconds, long Calls)>> rounds)
+    {
+        var milliseconds = new List<double>();
+        var calls = new List<double>();
+        foreach (var round in rounds)
+        {
+            var (time, count) = round.TryGetValue(label, out var cell) ? cell : (0.0, 0L);
+            milliseconds.Add(time);
+            calls.Add(count);
+        }
+
+        var medianCalls = (long)ConfigurationSummary.Median(calls);
+        return (label, medianCalls, milliseconds.Min(), ConfigurationSummary.Median(milliseconds));
     }
 
     private static void WriteAnalyzerTimes(BenchmarkResult result, TextWriter output) =>

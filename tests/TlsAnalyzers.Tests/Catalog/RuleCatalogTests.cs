@@ -86,8 +86,8 @@ public sealed class RuleCatalogTests
 
     /// <summary>
     /// `dotnet format analyzers` (.NET 10 SDK) fixes one diagnostic ID at a time. It reruns the analyzers that support
-    /// the ID and takes the code action of the first diagnostic they report. An analyzer with a second fixable ID can
-    /// put that ID's diagnostic first, and then the fix of the ID being processed never runs.
+    /// the ID and takes the equivalence key of its Fix All from the first diagnostic they report. An analyzer with a
+    /// second fixable ID can put that ID's diagnostic first, and then the fix of the ID being processed never runs.
     /// </summary>
     [Fact]
     public void Analyzer_ReportsOneFixableRule()
@@ -98,8 +98,11 @@ public sealed class RuleCatalogTests
 
         foreach (var analyzer in RuleCatalog.Analyzers)
         {
-            var fixable = analyzer.SupportedDiagnostics.Select(descriptor => descriptor.Id).Where(fixableIds.Contains);
-            Assert.True(fixable.Count() == 1, $"{analyzer.GetType().Name} reports {string.Join(", ", fixable)}");
+            var fixable = analyzer.SupportedDiagnostics
+                .Select(descriptor => descriptor.Id)
+                .Where(fixableIds.Contains)
+                .ToList();
+            Assert.True(fixable.Count == 1, $"{analyzer.GetType().Name} reports {string.Join(", ", fixable)}");
         }
     }
 
