@@ -84,8 +84,8 @@ internal sealed class ValidationDelegateShape
     }
 
     // A Func<SslPolicyErrors, bool> that only filters log entries by error kind is no validation callback: a
-    // callback that decides on a certificate also receives the certificate or its chain. A parameter typed object
-    // counts as one, because user-defined callbacks often pass the certificate untyped.
+    // callback that decides on a certificate also receives the certificate or its chain. A parameter typed object or
+    // dynamic counts as one, because user-defined callbacks often pass the certificate untyped.
     private bool ComputeIsValidationDelegate(INamedTypeSymbol type)
     {
         if (type.DelegateInvokeMethod is not { ReturnType.SpecialType: SpecialType.System_Boolean } invoke)
@@ -106,7 +106,9 @@ internal sealed class ValidationDelegateShape
     }
 
     private bool IsCertificateOrChain(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.System_Object || IsOneOf(type, certificate, certificate2, chain);
+        type.SpecialType == SpecialType.System_Object
+        || type.TypeKind == TypeKind.Dynamic
+        || IsOneOf(type, certificate, certificate2, chain);
 
     private static bool IsOneOf(ITypeSymbol type, INamedTypeSymbol? first, INamedTypeSymbol? second, INamedTypeSymbol? third) =>
         (first is not null && SymbolEqualityComparer.Default.Equals(type, first))

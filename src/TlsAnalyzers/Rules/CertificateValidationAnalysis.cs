@@ -128,14 +128,15 @@ internal sealed class CertificateValidationAnalysis
     }
 
     // An argument's value already has the parameter's type, because it includes the conversion. Reading it is
-    // cheaper than reading the parameter's type, which a generic method substitutes on first use.
+    // cheaper than reading the parameter's type, which a generic method substitutes on first use, so the parameter
+    // is read only for a validation delegate.
     private void AnalyzeArguments(
         OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method)
     {
         foreach (var argument in arguments)
         {
             var value = argument.Value;
-            if (CanCarryCallback(value.Kind) && value.Type is { TypeKind: TypeKind.Delegate })
+            if (CanCarryCallback(value.Kind) && delegates.IsValidationDelegate(value.Type))
             {
                 AnalyzeArgument(context, argument, method);
             }
@@ -159,14 +160,15 @@ internal sealed class CertificateValidationAnalysis
     /// <summary>
     /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator in one file. A property
     /// reference action would run on every property reference of the compilation. The rule looks only where the
-    /// file's text names the property, or at the whole file when it contains a \u escape, which can spell the name.
+    /// file's text names the property, or at the whole file when it contains a \u escape or a formatting character,
+    /// which can hide the name (see <see cref="SpelledNames"/>).
     /// </summary>
     public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
         var text = tree.GetText(context.CancellationToken).ToString();
         var root = tree.GetRoot(context.CancellationToken);
-        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0)
+        if (SpelledNames.MayHideNames(tree, text))
         {
             foreach (var node in root.DescendantNodes())
             {
@@ -176,7 +178,7 @@ internal sealed class CertificateValidationAnalysis
             return;
         }
 
-        // Without escapes the name is spelled out, so only the tokens at its occurrences are checked.
+        // Otherwise the name is spelled out, so only the tokens at its occurrences are checked.
         var nameLength = AcceptAnyValidatorName.Length;
         for (var index = text.IndexOf(AcceptAnyValidatorName, StringComparison.Ordinal);
             index >= 0;

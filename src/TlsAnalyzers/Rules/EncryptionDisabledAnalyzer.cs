@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -54,7 +55,9 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
 
         var analysis = new PolicyAnalysis(policyType, weakFields);
         context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
-        context.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
+        context.RegisterSyntaxNodeAction(
+            nodeContext => WrittenCasts.ForEachConversion(nodeContext, analysis.AnalyzeConversion),
+            SyntaxKind.CastExpression);
     }
 
     /// <summary>The EncryptionPolicy type and its weak members, resolved once per compilation.</summary>
@@ -77,14 +80,13 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Report(context, reference, reference.Field.Name);
+            Report(context.ReportDiagnostic, reference, reference.Field.Name);
         }
 
         // `(EncryptionPolicy)2` selects NoEncryption as surely as the member name does. In `(EncryptionPolicy?)2` the
         // compiler marks both conversions implicit, so a conversion written as a cast counts either way.
-        public void AnalyzeConversion(OperationAnalysisContext context)
+        public void AnalyzeConversion(IConversionOperation conversion, Action<Diagnostic> reportDiagnostic)
         {
-            var conversion = (IConversionOperation)context.Operation;
             if (conversion.IsImplicit && !conversion.Syntax.IsKind(SyntaxKind.CastExpression)
                 || !SymbolMatch.Is(conversion.Type, policyType)
                 || SymbolMatch.Is(conversion.Operand.Type, policyType)
@@ -97,7 +99,7 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
                 weak => Equals(weak.ConstantValue, conversion.ConstantValue.Value));
             if (field is not null && !ReadsWeakMember(conversion.Operand))
             {
-                Report(context, conversion, field.Name);
+                Report(reportDiagnostic, conversion, field.Name);
             }
         }
 
@@ -128,14 +130,14 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation operation, string memberName)
+        private static void Report(Action<Diagnostic> reportDiagnostic, IOperation operation, string memberName)
         {
             if (ValueTestContext.IsTestedOrRemoved(operation))
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), memberName));
+            reportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), memberName));
         }
     }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TlsAnalyzers.Infrastructure;
@@ -42,7 +44,9 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
 
         var analysis = new ProtocolValueAnalysis(protocolTypes);
         context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
-        context.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
+        context.RegisterSyntaxNodeAction(
+            nodeContext => WrittenCasts.ForEachConversion(nodeContext, analysis.AnalyzeConversion),
+            SyntaxKind.CastExpression);
         context.RegisterOperationAction(analysis.AnalyzeComplement, OperationKind.UnaryOperator);
     }
 
@@ -73,7 +77,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
             }
 
             var text = field.ContainingType.Name + "." + field.Name;
-            Report(context, reference, text, weakBits);
+            Report(context.ReportDiagnostic, reference, text, weakBits);
         }
 
         /// <summary>
@@ -86,9 +90,8 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         /// diagnostics for one value, at the member and at each cast, because the integer constant is not traced
         /// back to the member it came from. Each fix on its own leaves compiling, hardened code.
         /// </remarks>
-        public void AnalyzeConversion(OperationAnalysisContext context)
+        public void AnalyzeConversion(IConversionOperation conversion, Action<Diagnostic> reportDiagnostic)
         {
-            var conversion = (IConversionOperation)context.Operation;
             if (!IsWrittenCast(conversion)
                 || _types.GetProtocolEnum(conversion.Type) is not { } enumType
                 || HasProtocolEnumSource(conversion.Operand)
@@ -101,7 +104,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Report(context, conversion, conversion.Syntax.ToString(), weakBits);
+            Report(reportDiagnostic, conversion, conversion.Syntax.ToString(), weakBits);
         }
 
         /// <summary>
@@ -126,7 +129,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Report(context, complement, complement.Syntax.ToString(), weakBits);
+            Report(context.ReportDiagnostic, complement, complement.Syntax.ToString(), weakBits);
         }
 
         // The compiler splits `(SslProtocols?)192` into two conversions that it marks implicit: int to SslProtocols,
@@ -195,11 +198,11 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation operation, string text, long weakBits)
+        private static void Report(Action<Diagnostic> reportDiagnostic, IOperation operation, string text, long weakBits)
         {
             var diagnostic = Diagnostic.Create(
                 Rule, operation.Syntax.GetLocation(), NormalizeWhitespace(text), ProtocolBits.DescribeWeak(weakBits));
-            context.ReportDiagnostic(diagnostic);
+            reportDiagnostic(diagnostic);
         }
 
         private static string NormalizeWhitespace(string text) =>

@@ -70,7 +70,7 @@ internal sealed class MissingCipherSuitesPolicyAnalysis
             context.Options, _serverOptions.Name);
     }
 
-    public void AnalyzeInvocation(OperationAnalysisContext context)
+    public void AnalyzeInvocation(OperationSite context)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;

@@ -54,7 +54,12 @@ public sealed class MissingCipherSuitesPolicyAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
         if (analysis.HasKestrel)
         {
-            context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            // The Kestrel calls are UseHttps and ConfigureHttpsDefaults, and one search for "Https" finds both. It
+            // also finds UseHttpsRedirection and others, which the callback rejects by name.
+            var finder = new NamedOperationFinder(
+                ImmutableArray.Create("Https"),
+                (OperationKind.Invocation, analysis.AnalyzeInvocation));
+            context.RegisterSemanticModelAction(finder.AnalyzeFile);
         }
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -46,14 +47,16 @@ public sealed class RenegotiationAllowedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
-            operationContext => AnalyzeAssignment(operationContext, property),
-            OperationKind.SimpleAssignment,
-            OperationKind.CompoundAssignment);
+        Action<OperationSite> analyze = operationContext => AnalyzeAssignment(operationContext, property);
+        var finder = new NamedOperationFinder(
+            ImmutableArray.Create(PropertyName),
+            (OperationKind.SimpleAssignment, analyze),
+            (OperationKind.CompoundAssignment, analyze));
+        context.RegisterSemanticModelAction(finder.AnalyzeFile);
     }
 
     // NOTE: a deconstruction, `(options.AllowRenegotiation, port) = (true, 443)`, is not followed.
-    private static void AnalyzeAssignment(OperationAnalysisContext context, IPropertySymbol property)
+    private static void AnalyzeAssignment(OperationSite context, IPropertySymbol property)
     {
         var assignment = (IAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation target

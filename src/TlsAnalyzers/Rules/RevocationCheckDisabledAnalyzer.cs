@@ -55,15 +55,26 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
+        // Every target property has Revocation in its name, and every target method starts with AuthenticateAs.
         var targets = RevocationTargets.Create(context.Compilation);
+        var names = ImmutableArray.CreateBuilder<string>();
+        var actions = new List<(OperationKind, Action<OperationSite>)>();
         if (targets.BooleanProperties.Count > 0 || targets.ModeProperties.Count > 0)
         {
-            context.RegisterOperationAction(targets.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            names.Add("Revocation");
+            actions.Add((OperationKind.SimpleAssignment, targets.AnalyzeAssignment));
         }
 
         if (targets.SslStreamType is not null)
         {
-            context.RegisterOperationAction(targets.AnalyzeInvocation, OperationKind.Invocation);
+            names.Add("AuthenticateAs");
+            actions.Add((OperationKind.Invocation, targets.AnalyzeInvocation));
+        }
+
+        if (actions.Count > 0)
+        {
+            var finder = new NamedOperationFinder(names.ToImmutable(), actions.ToArray());
+            context.RegisterSemanticModelAction(finder.AnalyzeFile);
         }
     }
 
@@ -110,7 +121,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
             return targets;
         }
 
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public void AnalyzeAssignment(OperationSite context)
         {
             // Every target property has Revocation in its name. The name and type tests reject other assignments
             // before any symbol is hashed.
@@ -139,7 +150,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         }
 
         // SslStream.AuthenticateAsClient/AuthenticateAsServer and their async forms take the switch as an argument.
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationSite context)
         {
             // The methods that take checkCertificateRevocation are AuthenticateAsClient and AuthenticateAsServer and
             // their Async forms. The name test comes first, because reading a containing type can allocate.
@@ -168,7 +179,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
             value.ConstantValue is { HasValue: true, Value: { } constant } && constant.Equals(noCheckValue);
 
         private static void Report(
-            OperationAnalysisContext context, SyntaxNode node, ISymbol target, string value, string valueKind)
+            OperationSite context, SyntaxNode node, ISymbol target, string value, string valueKind)
         {
             var name = target is IParameterSymbol parameter
                 ? parameter.ContainingSymbol.ContainingType.Name + "." + parameter.ContainingSymbol.Name + "(" + parameter.Name + ")"

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -44,19 +45,29 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
     {
         var options = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpsPolicy.HstsOptions");
         var hstsExtensions = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.HstsBuilderExtensions");
+        var names = ImmutableArray.CreateBuilder<string>();
+        var actions = new List<(OperationKind, Action<OperationSite>)>();
         if (options?.GetMembers("MaxAge").Length > 0)
         {
             var maxAge = options.GetMembers("MaxAge")[0];
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, maxAge), OperationKind.SimpleAssignment);
+            names.Add("MaxAge");
+            actions.Add((OperationKind.SimpleAssignment, c => AnalyzeAssignment(c, maxAge)));
         }
 
         if (hstsExtensions is not null)
         {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, hstsExtensions), OperationKind.Invocation);
+            names.Add("UseHsts");
+            actions.Add((OperationKind.Invocation, c => AnalyzeInvocation(c, hstsExtensions)));
+        }
+
+        if (actions.Count > 0)
+        {
+            var finder = new NamedOperationFinder(names.ToImmutable(), actions.ToArray());
+            context.RegisterSemanticModelAction(finder.AnalyzeFile);
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ISymbol maxAge)
+    private static void AnalyzeAssignment(OperationSite context, ISymbol maxAge)
     {
         // A short max-age set only in development reaches only developers' browsers, where a long one would pin
         // localhost to HTTPS, so it is not reported.
@@ -78,7 +89,7 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
             Rule, assignment.Syntax.GetLocation(), ImmutableDictionary<string, string?>.Empty.Add(KindProperty, ShortMaxAgeKind), message));
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol hstsExtensions)
+    private static void AnalyzeInvocation(OperationSite context, INamedTypeSymbol hstsExtensions)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "UseHsts"

@@ -70,12 +70,13 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
-            operationContext => AnalyzeInvocation(operationContext, setSwitch),
-            OperationKind.Invocation);
+        var finder = new NamedOperationFinder(
+            ImmutableArray.Create("SetSwitch"),
+            (OperationKind.Invocation, operationContext => AnalyzeInvocation(operationContext, setSwitch)));
+        context.RegisterSemanticModelAction(finder.AnalyzeFile);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IMethodSymbol setSwitch)
+    private static void AnalyzeInvocation(OperationSite context, IMethodSymbol setSwitch)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "SetSwitch" || !SymbolMatch.Is(invocation.TargetMethod, setSwitch))

@@ -295,6 +295,48 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public Task DynamicCallbackTypes_AreReported()
+    {
+        // dynamic and object are the same type to the compiler, so this delegate fits the object parameters.
+        var source = Usings + """
+            class Api
+            {
+                public static void Register(Func<object, object, SslPolicyErrors, bool> validator) { }
+            }
+
+            class C
+            {
+                void M()
+                {
+                    Func<dynamic, dynamic, SslPolicyErrors, bool> accept = {|#0:(sender, certificate, errors) => true|};
+                    Api.Register({|#1:accept|});
+                }
+            }
+            """;
+        var test = Verify.CreateTest(source);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(CertificateValidationDisabledAnalyzer.Rule)
+            .WithLocation(1).WithLocation(0)
+            .WithArguments("The callback passed as 'validator' of 'Api.Register'"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AcceptAnyValidator_InvisibleCharacterInName()
+    {
+        // The compiler drops the soft hyphen from the identifier, so this is the property all the same.
+        var source = Usings + """
+            class C
+            {
+                void M(HttpClientHandler handler)
+                {
+                    handler.ServerCertificateCustomValidationCallback = {|TLS002:HttpClientHandler.Dangerous­AcceptAnyServerCertificateValidator|};
+                }
+            }
+            """.Replace("\\u00AD", "\u00AD");
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public Task DangerousAcceptAnyServerCertificateValidator_IsReported()
     {
         var source = Usings + "using static System.Net.Http.HttpClientHandler;\n" + """

@@ -129,6 +129,24 @@ public sealed class RenegotiationAllowedAnalyzerTests
     }
 
     [Fact]
+    public async Task EscapedPropertyName_IsReported()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                void Configure(SslServerAuthenticationOptions options)
+                {
+                    {|TLS008:options.Allow\u0052enegotiation = true|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task OrAssignmentOfTrue_IsReported()
     {
         const string source = """

@@ -30,6 +30,8 @@ public sealed class RevocationCheckDisabledAnalyzerTests
     [InlineData("new SslStream(Stream.Null).AuthenticateAsClient(\"host\", null, SslProtocols.None, {|TLS003:false|});")]
     [InlineData("_ = new SslStream(Stream.Null).AuthenticateAsClientAsync(\"host\", null, SslProtocols.None, {|TLS003:checkCertificateRevocation: false|});")]
     [InlineData("new SslStream(Stream.Null).AuthenticateAsServer(null!, false, SslProtocols.None, {|TLS003:false|});")]
+    [InlineData("var handler = new HttpClientHandler(); {|TLS003:handler.CheckCertificate\\u0052evocationList = false|};")]
+    [InlineData("new SslStream(Stream.Null).Authenticate\\u0041sClient(\"host\", null, SslProtocols.None, {|TLS003:false|});")]
     public Task ExplicitOptOut_IsReported(string statement)
     {
         return Verify.VerifyAnalyzerAsync(Wrap(statement));

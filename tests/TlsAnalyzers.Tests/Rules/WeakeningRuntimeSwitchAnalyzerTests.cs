@@ -1,4 +1,10 @@
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using TlsAnalyzers.Rules;
 using TlsAnalyzers.Tests.Verifiers;
@@ -98,6 +104,118 @@ public sealed class WeakeningRuntimeSwitchAnalyzerTests
             class Startup
             {
                 void Configure() => {|TLS010:SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|};
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
+    public async Task EscapedMethodName_IsReported()
+    {
+        // The rule looks for the method's name in the file's text; a Unicode escape spells it differently.
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    {|TLS010:AppContext.Set\u0053witch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48);
+    }
+
+    [Theory]
+    [InlineData("\u00AD")] // soft hyphen
+    [InlineData("\u200B")] // zero-width space
+    public async Task InvisibleCharacterInName_IsReported(string character)
+    {
+        // The compiler drops formatting characters from identifiers, so this still calls SetSwitch.
+        var source = $$"""
+            using System;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    {|TLS010:AppContext.Set{{character}}Switch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
+    public async Task SpanRequest_ReportsOnlyInsideSpan()
+    {
+        // The IDE requests the diagnostics of the member being edited, so a call in another member is not reported.
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                void First() => AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true);
+
+                void Second() => AppContext.SetSwitch("Switch.System.Net.DontEnableSystemDefaultTlsVersions", true);
+            }
+            """;
+        var references = await ReferenceSets.NetFramework48.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var compilation = CSharpCompilation.Create(
+            "Span", [tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var second = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Last();
+        var withAnalyzers = compilation.WithAnalyzers([new WeakeningRuntimeSwitchAnalyzer()]);
+
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(
+            compilation.GetSemanticModel(tree), second.Span, CancellationToken.None);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("TLS010", diagnostic.Id);
+        Assert.True(second.Span.Contains(diagnostic.Location.SourceSpan));
+    }
+
+    [Fact]
+    public async Task CallInsideAnotherCall_IsReported()
+    {
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                static int Run(Action action) { action(); return 0; }
+
+                int Configure() => Run(() => {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true)|});
+
+                int ConfigureAgain() => Math.Max(Run(() => { }), Run(() => {|TLS010:AppContext.SetSwitch("Switch.System.Net.DontEnableSystemDefaultTlsVersions", true)|}));
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ReferenceSets.NetFramework48);
+    }
+
+    [Fact]
+    public async Task NameOutsideCode_IsNotReported()
+    {
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                // AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true);
+                const string Text = "AppContext.SetSwitch(\"Switch.System.Net.DontEnableSchUseStrongCrypto\", true)";
+
+                void Configure()
+                {
+            #if NEVER_DEFINED
+                    AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true);
+            #endif
+                    Console.WriteLine(Text);
+                }
             }
             """;
 

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace TlsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Runs a rule's operation callbacks only on the calls and assignments near the places where a file spells one of
+/// the rule's member names, such as <c>SetSwitch</c> or <c>AllowRenegotiation</c>.
+/// </summary>
+/// <remarks>
+/// An operation action for <see cref="OperationKind.Invocation"/> is called once for every call in the compilation,
+/// and Roslyn's own cost of each call is larger than the work of a rule that only compares a method name. A member
+/// is spelled where it is called or assigned, because a C# alias renames a type or a namespace, never a member. Two
+/// other ways to write the name exist: a Unicode escape (<c>Set\u0053witch</c>) and an invisible formatting
+/// character inside it, such as a soft hyphen, which the compiler drops from identifiers. In a file that may contain
+/// either, the finder looks at every call and assignment instead.
+/// </remarks>
+internal sealed class NamedOperationFinder
+{
+    private readonly ImmutableArray<string> names;
+    private readonly ImmutableArray<(OperationKind Kind, Action<OperationSite> Action)> actions;
+
+    /// <param name="names">Text to look for; a match may be part of a longer identifier.</param>
+    /// <param name="actions">The callback for each operation kind, as it would be registered with Roslyn.</param>
+    public NamedOperationFinder(
+        ImmutableArray<string> names, params (OperationKind Kind, Action<OperationSite> Action)[] actions)
+    {
+        this.names = names;
+        this.actions = actions.ToImmutableArray();
+    }
+
+    /// <summary>The semantic model action: runs the callbacks on the candidate operations of one file.</summary>
+    public void AnalyzeFile(SemanticModelAnalysisContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var tree = context.SemanticModel.SyntaxTree;
+        var text = tree.GetText(cancellationToken).ToString();
+        var root = tree.GetRoot(cancellationToken);
+        var visited = new HashSet<SyntaxNode>();
+
+        // In the IDE, Roslyn may ask for the diagnostics of one span only, such as the member being edited.
+        var span = context.FilterSpan ?? root.FullSpan;
+        if (SpelledNames.MayHideNames(tree, text))
+        {
+            foreach (var node in root.DescendantNodes(span))
+            {
+                if (IsCandidate(node) && visited.Add(node))
+                {
+                    Analyze(context, node);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            for (var index = text.IndexOf(name, StringComparison.Ordinal);
+                index >= 0;
+                index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
+            {
+                // A match in a comment, a string or inactive code has no identifier token around it.
+                var token = root.FindToken(index);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(index) && span.Contains(index))
+                {
+                    AnalyzeAncestors(context, token, visited);
+                }
+            }
+        }
+    }
+
+    // The call or assignment that uses the name encloses the name's token, within the same statement or member.
+    // Outer calls in the same statement are analyzed too, because each callback tests the method or property itself.
+    private void AnalyzeAncestors(SemanticModelAnalysisContext context, SyntaxToken token, HashSet<SyntaxNode> visited)
+    {
+        for (var node = token.Parent; node is not null; node = node.Parent)
+        {
+            if (IsCandidate(node) && visited.Add(node))
+            {
+                Analyze(context, node);
+            }
+
+            if (node is StatementSyntax or MemberDeclarationSyntax)
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool IsCandidate(SyntaxNode node) => node is InvocationExpressionSyntax or AssignmentExpressionSyntax;
+
+    private void Analyze(SemanticModelAnalysisContext context, SyntaxNode node)
+    {
+        var model = context.SemanticModel;
+        var operation = model.GetOperation(node, context.CancellationToken);
+        if (operation is null)
+        {
+            return;
+        }
+
+        foreach (var (kind, action) in actions)
+        {
+            if (operation.Kind != kind)
+            {
+                continue;
+            }
+
+            action(new OperationSite(operation, context.Options, context.ReportDiagnostic, context.CancellationToken));
+        }
+    }
+}
+
+/// <summary>An operation that <see cref="NamedOperationFinder"/> found, with what a callback needs to report on it.</summary>
+internal readonly struct OperationSite
+{
+    private readonly Action<Diagnostic> reportDiagnostic;
+
+    public OperationSite(
+        IOperation operation, AnalyzerOptions options, Action<Diagnostic> reportDiagnostic, CancellationToken cancellationToken)
+    {
+        Operation = operation;
+        Options = options;
+        this.reportDiagnostic = reportDiagnostic;
+        CancellationToken = cancellationToken;
+    }
+
+    public IOperation Operation { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => reportDiagnostic(diagnostic);
+}
