@@ -118,6 +118,7 @@ public sealed class MeasurementTests
         var round = Assert.Single(times.Rounds());
         Assert.Equal(1, round[$"{nameof(ThrowingLiteralAnalyzer)}: compilation start"].Calls);
         Assert.Equal(1, round[$"{nameof(ThrowingLiteralAnalyzer)}: operation Literal"].Calls);
+        Assert.Equal(2, round[$"{nameof(ThrowingLiteralAnalyzer)}: syntax ClassDeclaration"].Calls);
         Assert.Contains(run.AnalyzerFailures, failure => failure.Contains("sample failure", StringComparison.Ordinal));
         Assert.True(run.AnalyzerTimes.ContainsKey(nameof(ThrowingLiteralAnalyzer)));
     }

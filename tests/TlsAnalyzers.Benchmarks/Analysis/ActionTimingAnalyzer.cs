@@ -161,7 +161,8 @@ internal sealed class ActionTimingAnalyzer(DiagnosticAnalyzer inner, ActionTimes
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(
             Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            throw Unsupported("syntax node actions");
+            context.RegisterSyntaxNodeAction(
+                owner.Time(Compilation, Unique("syntax " + string.Join(", ", syntaxKinds)), action), syntaxKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
             throw Unsupported("operation block start actions");
