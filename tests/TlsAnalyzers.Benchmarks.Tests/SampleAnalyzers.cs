@@ -59,8 +59,8 @@ internal abstract class AbstractSampleAnalyzer : DiagnosticAnalyzer
 /// <summary>
 /// Registers an operation action in a compilation start action, as the TlsAnalyzers rules do, and throws from it on
 /// every literal, to test that the timing wrapper still counts a call that throws. A syntax node action on class
-/// declarations does nothing, for the count of syntax node calls. It has no [DiagnosticAnalyzer] attribute, so the
-/// discovery tests do not find it.
+/// declarations does nothing, so that the tests can count syntax node calls. It has no [DiagnosticAnalyzer]
+/// attribute, so the discovery tests do not find it.
 /// </summary>
 [SuppressMessage(
     "MicrosoftCodeAnalysisCorrectness",

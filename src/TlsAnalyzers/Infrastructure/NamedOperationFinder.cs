@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -35,7 +34,7 @@ internal sealed class NamedOperationFinder
         this.actions = actions.ToImmutableArray();
     }
 
-    /// <summary>The semantic model action: runs the callbacks on the candidate operations of one file.</summary>
+    /// <summary>Runs the callbacks on the candidate operations of one file. Register it as a semantic model action.</summary>
     public void AnalyzeFile(SemanticModelAnalysisContext context)
     {
         var cancellationToken = context.CancellationToken;
@@ -44,9 +43,9 @@ internal sealed class NamedOperationFinder
         var root = tree.GetRoot(cancellationToken);
         var visited = new HashSet<SyntaxNode>();
 
-        // In the IDE, Roslyn may ask for the diagnostics of one span only, such as the member being edited.
+        // In the IDE, Roslyn may request the diagnostics of one span only, such as the member being edited.
         var span = context.FilterSpan ?? root.FullSpan;
-        if (SpelledNames.MayHideNames(tree, text))
+        if (NameSearch.MayHideNames(tree, text))
         {
             foreach (var node in root.DescendantNodes(span))
             {
@@ -61,13 +60,9 @@ internal sealed class NamedOperationFinder
 
         foreach (var name in names)
         {
-            for (var index = text.IndexOf(name, StringComparison.Ordinal);
-                index >= 0;
-                index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
+            foreach (var token in NameSearch.FindIdentifiers(root, text, name))
             {
-                // A match in a comment, a string or inactive code has no identifier token around it.
-                var token = root.FindToken(index);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(index) && span.Contains(index))
+                if (span.IntersectsWith(token.Span))
                 {
                     AnalyzeAncestors(context, token, visited);
                 }

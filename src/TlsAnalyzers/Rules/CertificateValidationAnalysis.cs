@@ -161,14 +161,14 @@ internal sealed class CertificateValidationAnalysis
     /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator in one file. A property
     /// reference action would run on every property reference of the compilation. The rule looks only where the
     /// file's text names the property, or at the whole file when it contains a \u escape or a formatting character,
-    /// which can hide the name (see <see cref="SpelledNames"/>).
+    /// which can hide the name (see <see cref="NameSearch"/>).
     /// </summary>
     public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
         var text = tree.GetText(context.CancellationToken).ToString();
         var root = tree.GetRoot(context.CancellationToken);
-        if (SpelledNames.MayHideNames(tree, text))
+        if (NameSearch.MayHideNames(tree, text))
         {
             foreach (var node in root.DescendantNodes())
             {
@@ -179,12 +179,9 @@ internal sealed class CertificateValidationAnalysis
         }
 
         // Otherwise the name is spelled out, so only the tokens at its occurrences are checked.
-        var nameLength = AcceptAnyValidatorName.Length;
-        for (var index = text.IndexOf(AcceptAnyValidatorName, StringComparison.Ordinal);
-            index >= 0;
-            index = text.IndexOf(AcceptAnyValidatorName, index + nameLength, StringComparison.Ordinal))
+        foreach (var token in NameSearch.FindIdentifiers(root, text, AcceptAnyValidatorName))
         {
-            if (root.FindToken(index).Parent is { } parent)
+            if (token.Parent is { } parent)
             {
                 AnalyzeAcceptAnyValidatorName(context, parent);
             }

@@ -113,7 +113,7 @@ public sealed class WeakeningRuntimeSwitchAnalyzerTests
     [Fact]
     public async Task EscapedMethodName_IsReported()
     {
-        // The rule looks for the method's name in the file's text; a Unicode escape spells it differently.
+        // The rule searches the file's text for the method's name, and a Unicode escape spells it differently.
         const string source = """
             using System;
 
