@@ -25,12 +25,44 @@ internal static class NameSearch
     /// </summary>
     public static IEnumerable<SyntaxToken> FindIdentifiers(SyntaxNode root, string text, string name)
     {
-        for (var index = text.IndexOf(name, StringComparison.Ordinal);
+        foreach (var token in FindTokens(root, text, name, StringComparison.Ordinal))
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                yield return token;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the string literal tokens of <paramref name="root"/> whose text contains <paramref name="value"/> in
+    /// any letter case, such as a header name written <c>"strict-transport-security"</c>.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> FindStringLiterals(SyntaxNode root, string text, string value)
+    {
+        foreach (var token in FindTokens(root, text, value, StringComparison.OrdinalIgnoreCase))
+        {
+            if (token.Kind() is SyntaxKind.StringLiteralToken
+                or SyntaxKind.InterpolatedStringTextToken
+                or SyntaxKind.SingleLineRawStringLiteralToken
+                or SyntaxKind.MultiLineRawStringLiteralToken
+                or SyntaxKind.Utf8StringLiteralToken)
+            {
+                yield return token;
+            }
+        }
+    }
+
+    // Returns the token that contains each match. A match in trivia (a comment, inactive code) gives the token after
+    // it, which the span test rejects.
+    private static IEnumerable<SyntaxToken> FindTokens(SyntaxNode root, string text, string value, StringComparison comparison)
+    {
+        for (var index = text.IndexOf(value, comparison);
             index >= 0;
-            index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
+            index = text.IndexOf(value, index + value.Length, comparison))
         {
             var token = root.FindToken(index);
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(index))
+            if (token.Span.Contains(index))
             {
                 yield return token;
             }

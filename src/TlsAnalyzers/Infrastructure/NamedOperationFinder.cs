@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace TlsAnalyzers.Infrastructure;
 
@@ -23,14 +25,30 @@ namespace TlsAnalyzers.Infrastructure;
 internal sealed class NamedOperationFinder
 {
     private readonly ImmutableArray<string> names;
+    private readonly ImmutableArray<string> literals;
     private readonly ImmutableArray<(OperationKind Kind, Action<OperationSite> Action)> actions;
 
     /// <param name="names">Text to look for; a match may be part of a longer identifier.</param>
     /// <param name="actions">The callback for each operation kind, as it would be registered with Roslyn.</param>
     public NamedOperationFinder(
         ImmutableArray<string> names, params (OperationKind Kind, Action<OperationSite> Action)[] actions)
+        : this(names, ImmutableArray<string>.Empty, actions)
+    {
+    }
+
+    /// <param name="names">Text to look for; a match may be part of a longer identifier.</param>
+    /// <param name="literals">
+    /// Text to look for inside string literals, in any letter case, such as a header name passed to a call. A value
+    /// held in a constant declared in another file is not found this way, so the caller has to allow for that.
+    /// </param>
+    /// <param name="actions">The callback for each operation kind, as it would be registered with Roslyn.</param>
+    public NamedOperationFinder(
+        ImmutableArray<string> names,
+        ImmutableArray<string> literals,
+        params (OperationKind Kind, Action<OperationSite> Action)[] actions)
     {
         this.names = names;
+        this.literals = literals;
         this.actions = actions.ToImmutableArray();
     }
 
@@ -60,12 +78,23 @@ internal sealed class NamedOperationFinder
 
         foreach (var name in names)
         {
-            foreach (var token in NameSearch.FindIdentifiers(root, text, name))
+            AnalyzeAncestors(context, span, NameSearch.FindIdentifiers(root, text, name), visited);
+        }
+
+        foreach (var literal in literals)
+        {
+            AnalyzeAncestors(context, span, NameSearch.FindStringLiterals(root, text, literal), visited);
+        }
+    }
+
+    private void AnalyzeAncestors(
+        SemanticModelAnalysisContext context, TextSpan span, IEnumerable<SyntaxToken> tokens, HashSet<SyntaxNode> visited)
+    {
+        foreach (var token in tokens)
+        {
+            if (span.IntersectsWith(token.Span))
             {
-                if (span.IntersectsWith(token.Span))
-                {
-                    AnalyzeAncestors(context, token, visited);
-                }
+                AnalyzeAncestors(context, token, visited);
             }
         }
     }
@@ -88,12 +117,43 @@ internal sealed class NamedOperationFinder
         }
     }
 
-    private static bool IsCandidate(SyntaxNode node) => node is InvocationExpressionSyntax or AssignmentExpressionSyntax;
+    /// <summary>
+    /// Returns the operation of <paramref name="node"/>. For <c>{ key, value }</c> in a collection initializer, where
+    /// the semantic model gives none, that is the implicit Add call, found as the parent of its first argument.
+    /// </summary>
+    public static IOperation? GetOperation(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var operation = model.GetOperation(node, cancellationToken);
+        if (operation is not null || node is not InitializerExpressionSyntax { Expressions.Count: > 0 } initializer)
+        {
+            return operation;
+        }
+
+        for (operation = model.GetOperation(initializer.Expressions[0], cancellationToken);
+            operation is not null;
+            operation = operation.Parent)
+        {
+            if (operation.Syntax == node)
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Returns true for the nodes whose operation the finder hands to the callbacks: calls, assignments, and
+    /// <c>{ key, value }</c> in a collection initializer, which is an implicit call of Add.
+    /// </summary>
+    public static bool IsCandidate(SyntaxNode node) => node
+        is InvocationExpressionSyntax
+        or AssignmentExpressionSyntax
+        or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression };
 
     private void Analyze(SemanticModelAnalysisContext context, SyntaxNode node)
     {
-        var model = context.SemanticModel;
-        var operation = model.GetOperation(node, context.CancellationToken);
+        var operation = GetOperation(context.SemanticModel, node, context.CancellationToken);
         if (operation is null)
         {
             return;

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -41,8 +43,7 @@ internal sealed class CertificateValidationAnalysis
     }
 
     private const string AcceptAnyValidatorName = "DangerousAcceptAnyServerCertificateValidator";
-
-    public bool HasAcceptAnyValidator => acceptAnyValidator is not null;
+    private const string AllowAnyClientCertificateName = "AllowAnyClientCertificate";
 
     /// <summary>Returns null when the compilation has no SslPolicyErrors, so no validation callback can exist.</summary>
     public static CertificateValidationAnalysis? Create(Compilation compilation, AnalyzerOptions options)
@@ -104,18 +105,10 @@ internal sealed class CertificateValidationAnalysis
     {
         var invocation = (IInvocationOperation)context.Operation;
         var arguments = invocation.Arguments;
-        if (arguments.IsEmpty)
+        if (!arguments.IsEmpty)
         {
-            // AllowAnyClientCertificate() takes no argument.
-            if (allowAnyClientCertificate is not null)
-            {
-                AnalyzeAllowAnyClientCertificate(context, invocation);
-            }
-
-            return;
+            AnalyzeArguments(context, arguments, invocation.TargetMethod);
         }
-
-        AnalyzeArguments(context, arguments, invocation.TargetMethod);
     }
 
     public void AnalyzeObjectCreation(OperationAnalysisContext context)
@@ -157,41 +150,74 @@ internal sealed class CertificateValidationAnalysis
         or OperationKind.Invocation
         or OperationKind.Conditional;
 
+    public bool SearchesNames => acceptAnyValidator is not null || allowAnyClientCertificate is not null;
+
     /// <summary>
-    /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator in one file. A property
-    /// reference action would run on every property reference of the compilation. The rule looks only where the
-    /// file's text names the property, or at the whole file when it contains a \u escape or a formatting character,
-    /// which can hide the name (see <see cref="NameSearch"/>).
+    /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator and every call of
+    /// AllowAnyClientCertificate() in one file. A property reference or invocation action would run on every
+    /// property reference or call of the compilation. The rule looks only where the file's text names the member, or
+    /// at the whole file when it contains a \u escape or a formatting character, which can hide the name (see
+    /// <see cref="NameSearch"/>).
     /// </summary>
-    public void AnalyzeAcceptAnyValidatorUses(SemanticModelAnalysisContext context)
+    public void AnalyzeNamedUses(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
         var text = tree.GetText(context.CancellationToken).ToString();
         var root = tree.GetRoot(context.CancellationToken);
+        var span = context.FilterSpan ?? root.FullSpan;
         if (NameSearch.MayHideNames(tree, text))
         {
-            foreach (var node in root.DescendantNodes())
+            foreach (var name in root.DescendantNodes(span).OfType<IdentifierNameSyntax>())
             {
-                AnalyzeAcceptAnyValidatorName(context, node);
+                AnalyzeNamedUse(context, name);
             }
 
             return;
         }
 
-        // Otherwise the name is spelled out, so only the tokens at its occurrences are checked.
-        foreach (var token in NameSearch.FindIdentifiers(root, text, AcceptAnyValidatorName))
+        // Otherwise the names are spelled out, so only the tokens at their occurrences are checked.
+        foreach (var token in FindNames(root, text))
         {
-            if (token.Parent is { } parent)
+            if (span.IntersectsWith(token.Span) && token.Parent is IdentifierNameSyntax name)
             {
-                AnalyzeAcceptAnyValidatorName(context, parent);
+                AnalyzeNamedUse(context, name);
             }
         }
     }
 
-    private void AnalyzeAcceptAnyValidatorName(SemanticModelAnalysisContext context, SyntaxNode node)
+    private IEnumerable<SyntaxToken> FindNames(SyntaxNode root, string text)
     {
-        if (node is IdentifierNameSyntax { Identifier.ValueText: AcceptAnyValidatorName } name
-            && !IsInNameOf(name)
+        var names = Enumerable.Empty<SyntaxToken>();
+        if (acceptAnyValidator is not null)
+        {
+            names = names.Concat(NameSearch.FindIdentifiers(root, text, AcceptAnyValidatorName));
+        }
+
+        if (allowAnyClientCertificate is not null)
+        {
+            names = names.Concat(NameSearch.FindIdentifiers(root, text, AllowAnyClientCertificateName));
+        }
+
+        return names;
+    }
+
+    private void AnalyzeNamedUse(SemanticModelAnalysisContext context, IdentifierNameSyntax name)
+    {
+        switch (name.Identifier.ValueText)
+        {
+            case AcceptAnyValidatorName when acceptAnyValidator is not null:
+                AnalyzeAcceptAnyValidatorName(context, name);
+                break;
+
+            case AllowAnyClientCertificateName when allowAnyClientCertificate is not null:
+                AnalyzeAllowAnyClientCertificateName(context, name);
+                break;
+        }
+    }
+
+    private void AnalyzeAcceptAnyValidatorName(SemanticModelAnalysisContext context, IdentifierNameSyntax name)
+    {
+        if (!IsInNameOf(name)
             && context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is IPropertySymbol property
             && SymbolMatch.Is(property.OriginalDefinition, acceptAnyValidator))
         {
@@ -201,6 +227,27 @@ internal sealed class CertificateValidationAnalysis
             Report(context.ReportDiagnostic, context.Options, reference.GetLocation(), null,
                 CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
                 "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
+        }
+    }
+
+    // options.AllowAnyClientCertificate(), options?.AllowAnyClientCertificate(), (options!.AllowAnyClientCertificate)(),
+    // or the bare name inside a subclass.
+    private void AnalyzeAllowAnyClientCertificateName(SemanticModelAnalysisContext context, IdentifierNameSyntax name)
+    {
+        SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax { Name: var accessed } access && accessed == name
+            ? access
+            : name.Parent is MemberBindingExpressionSyntax { Name: var bound } binding && bound == name ? binding : name;
+        while (callee.Parent is ParenthesizedExpressionSyntax
+            or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            callee = callee.Parent;
+        }
+
+        if (callee.Parent is InvocationExpressionSyntax call
+            && call.Expression == callee
+            && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
+        {
+            AnalyzeAllowAnyClientCertificate(context.ReportDiagnostic, context.Options, invocation, context.CancellationToken);
         }
     }
 
@@ -234,19 +281,22 @@ internal sealed class CertificateValidationAnalysis
         AnalyzeValue(context, argument.Value, "The callback passed as '" + parameter.Name + "' of '" + Describe(method) + "'");
     }
 
-    private void AnalyzeAllowAnyClientCertificate(OperationAnalysisContext context, IInvocationOperation invocation)
+    private void AnalyzeAllowAnyClientCertificate(
+        Action<Diagnostic> reportDiagnostic,
+        AnalyzerOptions options,
+        IInvocationOperation invocation,
+        CancellationToken cancellationToken)
     {
-        if (invocation.TargetMethod.Name != "AllowAnyClientCertificate"
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
         {
             return;
         }
 
         // With certificate authentication registered, AllowAnyClientCertificate() is the documented set-up: Kestrel
         // hands every certificate to the authentication handler, which validates it.
-        if (!HasCertificateAuthentication(context.CancellationToken))
+        if (!HasCertificateAuthentication(cancellationToken))
         {
-            Report(context.ReportDiagnostic, context.Options, invocation.Syntax.GetLocation(), null,
+            Report(reportDiagnostic, options, invocation.Syntax.GetLocation(), null,
                 CertificateValidationDisabledAnalyzer.AllowAnyClientCertificateKind,
                 "'AllowAnyClientCertificate()' without certificate authentication");
         }

@@ -62,9 +62,9 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
 
-        if (analysis.HasAcceptAnyValidator)
+        if (analysis.SearchesNames)
         {
-            context.RegisterSemanticModelAction(analysis.AnalyzeAcceptAnyValidatorUses);
+            context.RegisterSemanticModelAction(analysis.AnalyzeNamedUses);
         }
     }
 }

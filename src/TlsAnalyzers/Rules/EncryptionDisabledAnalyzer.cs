@@ -54,7 +54,11 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
         }
 
         var analysis = new PolicyAnalysis(policyType, weakFields);
-        context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+        var finder = new FieldReferenceFinder(
+            ImmutableArray.Create("NoEncryption"),
+            name => name is "NoEncryption" or "AllowNoEncryption",
+            analysis.AnalyzeFieldReference);
+        context.RegisterSemanticModelAction(finder.AnalyzeFile);
         context.RegisterSyntaxNodeAction(
             nodeContext => WrittenCasts.ForEachConversion(nodeContext, analysis.AnalyzeConversion),
             SyntaxKind.CastExpression);
@@ -72,7 +76,7 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
             this.weakFields = weakFields;
         }
 
-        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        public void AnalyzeFieldReference(OperationSite context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
             if (!IsWeakField(reference.Field))
@@ -111,7 +115,6 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
                 .Any(reference => IsWeakField(reference.Field));
         }
 
-        // Runs on every field reference of the compilation, so the member name rejects nearly all of them first.
         private bool IsWeakField(IFieldSymbol field)
         {
             if (field.Name is not ("NoEncryption" or "AllowNoEncryption"))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -22,6 +23,10 @@ namespace TlsAnalyzers.Rules;
 public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 {
     internal const string HeaderName = "Strict-Transport-Security";
+
+    // The rule searches string literals for this word. It is in the header name however the name is split into
+    // concatenated or interpolated parts, unless the split falls inside the word.
+    private const string HeaderNamePart = "Transport";
 
     // The decision needs every file of the compilation, so the rule reports at compilation end. IDEs run such
     // analyzers only with full-solution analysis; the build always runs them.
@@ -55,43 +60,56 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 
         var headerNames = context.Compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
         var state = new CompilationState(redirectionExtensions, headerNames);
-        context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterSemanticModelAction(state.AnalyzeFile);
         context.RegisterCompilationEndAction(state.ReportIfHstsMissing);
     }
 
     /// <summary>
     /// What one compilation has shown so far: the UseHttpsRedirection calls, and whether any code adds HSTS.
     /// </summary>
-    private sealed class CompilationState(INamedTypeSymbol redirectionExtensions, INamedTypeSymbol? headerNames)
+    /// <remarks>
+    /// Each file is searched for the names that add HSTS (UseHsts and other names with Hsts in them,
+    /// StrictTransportSecurity, "Transport" in a string) and for UseHttpsRedirection, instead of looking at every call
+    /// and assignment of the compilation. Once one file adds HSTS, nothing is left to report, so the other files are
+    /// skipped. A header write whose name comes from a constant declared elsewhere spells neither, so constants that
+    /// hold the header name are recorded, and the compilation end looks at their uses before it reports.
+    /// </remarks>
+    private sealed class CompilationState
     {
+        private readonly INamedTypeSymbol _redirectionExtensions;
+        private readonly INamedTypeSymbol? _headerNames;
+        private readonly NamedOperationFinder _hstsFinder;
+        private readonly NamedOperationFinder _redirectionFinder;
         private readonly ConcurrentQueue<Location> _redirections = new();
+        private readonly ConcurrentDictionary<string, bool> _headerConstants = new(StringComparer.Ordinal);
         private int _hstsAdded;
+
+        public CompilationState(INamedTypeSymbol redirectionExtensions, INamedTypeSymbol? headerNames)
+        {
+            _redirectionExtensions = redirectionExtensions;
+            _headerNames = headerNames;
+            _hstsFinder = new NamedOperationFinder(
+                ImmutableArray.Create("Hsts", "StrictTransportSecurity"),
+                ImmutableArray.Create(HeaderNamePart),
+                (OperationKind.Invocation, site => NoteHsts(site.Operation)),
+                (OperationKind.SimpleAssignment, site => NoteHsts(site.Operation)));
+            _redirectionFinder = new NamedOperationFinder(
+                ImmutableArray.Create("UseHttpsRedirection"), (OperationKind.Invocation, NoteRedirection));
+        }
 
         private bool HstsAdded => Volatile.Read(ref _hstsAdded) != 0;
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeFile(SemanticModelAnalysisContext context)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (method.Name == "UseHttpsRedirection"
-                && SymbolMatch.Is(method.ContainingType, redirectionExtensions))
+            if (!HstsAdded)
             {
-                _redirections.Enqueue(GetReportLocation(invocation));
-                return;
+                _hstsFinder.AnalyzeFile(context);
             }
 
-            if (!HstsAdded && AddsHsts(invocation))
+            if (!HstsAdded)
             {
-                Volatile.Write(ref _hstsAdded, 1);
-            }
-        }
-
-        public void AnalyzeAssignment(OperationAnalysisContext context)
-        {
-            if (!HstsAdded && WritesHeader(((ISimpleAssignmentOperation)context.Operation).Target))
-            {
-                Volatile.Write(ref _hstsAdded, 1);
+                NoteHeaderConstants(context);
+                _redirectionFinder.AnalyzeFile(context);
             }
         }
 
@@ -99,7 +117,8 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
         {
             if (HstsAdded
                 || _redirections.IsEmpty
-                || InactiveCodeAddsHsts(context.Compilation, context.CancellationToken))
+                || InactiveCodeAddsHsts(context.Compilation, context.CancellationToken)
+                || HeaderConstantUseAddsHsts(context.Compilation, context.CancellationToken))
             {
                 return;
             }
@@ -109,6 +128,150 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, "UseHttpsRedirection()"));
             }
+        }
+
+        private void NoteRedirection(OperationSite site)
+        {
+            var invocation = (IInvocationOperation)site.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name == "UseHttpsRedirection" && SymbolMatch.Is(method.ContainingType, _redirectionExtensions))
+            {
+                _redirections.Enqueue(GetReportLocation(invocation));
+            }
+        }
+
+        private void NoteHsts(IOperation operation)
+        {
+            var adds = operation switch
+            {
+                IInvocationOperation invocation => AddsHsts(invocation),
+                ISimpleAssignmentOperation assignment => WritesHeader(assignment.Target),
+                _ => false,
+            };
+            if (adds)
+            {
+                Volatile.Write(ref _hstsAdded, 1);
+            }
+        }
+
+        // A constant whose value contains the header name, such as `const string Hsts = "Strict-" + "Transport-Security"`,
+        // is recorded by name, because the header write that uses it may sit in a file that spells the header nowhere.
+        private void NoteHeaderConstants(SemanticModelAnalysisContext context)
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            var root = tree.GetRoot(context.CancellationToken);
+            var text = tree.GetText(context.CancellationToken).ToString();
+            foreach (var literal in NameSearch.FindStringLiterals(root, text, HeaderNamePart))
+            {
+                if (GetConstantDeclarator(literal) is { } declarator)
+                {
+                    _headerConstants.TryAdd(declarator.Identifier.ValueText, true);
+                }
+            }
+        }
+
+        // The last look before reporting: the places that use a constant whose value is the header name, bound and judged
+        // like the calls and assignments the search found. The constants are the fields whose value is the name,
+        // however it is built, and the constants recorded above, which include locals. A constant built from another
+        // one adds that one's uses.
+        // NOTE: a constant of a referenced library whose name contains neither Hsts nor StrictTransportSecurity is
+        // not found, so a header write that uses it does not count as adding HSTS.
+        private bool HeaderConstantUseAddsHsts(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var seen = new HashSet<string>(_headerConstants.Keys, StringComparer.Ordinal);
+            foreach (var member in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member, cancellationToken))
+            {
+                if (member is IFieldSymbol { IsConst: true, ConstantValue: string value } field
+                    && string.Equals(value, HeaderName, StringComparison.OrdinalIgnoreCase))
+                {
+                    seen.Add(field.Name);
+                }
+            }
+
+            var pending = new Queue<string>(seen);
+            while (pending.Count > 0)
+            {
+                var name = pending.Dequeue();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    SemanticModel? model = null;
+                    foreach (var token in FindIdentifiers(tree, name, cancellationToken))
+                    {
+                        if (GetConstantDeclarator(token) is { } declarator)
+                        {
+                            if (seen.Add(declarator.Identifier.ValueText))
+                            {
+                                pending.Enqueue(declarator.Identifier.ValueText);
+                            }
+
+                            continue;
+                        }
+
+#pragma warning disable RS1030 // A compilation end action has no semantic model of its own in Roslyn 4.8.
+                        model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        NoteHstsAround(model, token, cancellationToken);
+                        if (HstsAdded)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private void NoteHstsAround(SemanticModel model, SyntaxToken token, CancellationToken cancellationToken)
+        {
+            for (var node = token.Parent; node is not null && !HstsAdded; node = node.Parent)
+            {
+                if (NamedOperationFinder.IsCandidate(node)
+                    && NamedOperationFinder.GetOperation(model, node, cancellationToken) is { } operation)
+                {
+                    NoteHsts(operation);
+                }
+
+                if (node is StatementSyntax or MemberDeclarationSyntax)
+                {
+                    return;
+                }
+            }
+        }
+
+        private static IEnumerable<SyntaxToken> FindIdentifiers(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            var text = tree.GetText(cancellationToken).ToString();
+            var tokens = NameSearch.MayHideNames(tree, text)
+                ? root.DescendantTokens().Where(token => token.IsKind(SyntaxKind.IdentifierToken))
+                : NameSearch.FindIdentifiers(root, text, name);
+            return tokens.Where(token => token.ValueText == name);
+        }
+
+        // The declarator of `const string Name = ...` (a field or a local) whose value contains the token.
+        private static VariableDeclaratorSyntax? GetConstantDeclarator(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                if (node is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: var declaration } } declarator)
+                {
+                    var isConstant = declaration switch
+                    {
+                        FieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.ConstKeyword),
+                        LocalDeclarationStatementSyntax local => local.IsConst,
+                        _ => false,
+                    };
+                    return isConstant && declarator.Initializer?.Value.Span.Contains(token.Span) == true ? declarator : null;
+                }
+
+                if (node is StatementSyntax or MemberDeclarationSyntax)
+                {
+                    return null;
+                }
+            }
+
+            return null;
         }
 
         // Any UseHsts counts (NWebsec and other libraries have their own), and so do the policy builders of the
@@ -160,7 +323,7 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 
             return value is IFieldReferenceOperation field
                 && field.Field.Name == "StrictTransportSecurity"
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, headerNames);
+                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _headerNames);
         }
     }
 

@@ -50,9 +50,15 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
         // Each suite is analyzed where it is written, so the diagnostic belongs to the member that contains it and
         // the IDE can offer the fix there. The list around it is then found through syntax, because Roslyn 4.8 has
         // no operation for collection expressions.
+        // Every TlsCipherSuite member is named TLS_..., so one text search finds the suites a file names.
         var analysis = new SuiteAnalysis(policyType, suiteType);
-        context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+        var finder = new FieldReferenceFinder(
+            ImmutableArray.Create("TLS_"), IsWeakSuiteName, analysis.AnalyzeFieldReference);
+        context.RegisterSemanticModelAction(finder.AnalyzeFile);
     }
+
+    private static bool IsWeakSuiteName(string name) =>
+        name.StartsWith("TLS_", StringComparison.Ordinal) && CipherSuiteClassifier.GetWeakness(name) is not null;
 
     private sealed class SuiteAnalysis
     {
@@ -65,7 +71,7 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
             _suiteType = suiteType;
         }
 
-        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        public void AnalyzeFieldReference(OperationSite context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
             if (!reference.Field.IsConst
@@ -91,7 +97,7 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
         }
 
         private static void Report(
-            OperationAnalysisContext context, Location location, string name, string weakness, string hasStrong)
+            OperationSite context, Location location, string name, string weakness, string hasStrong)
         {
             var properties = CipherSuiteProfile.CreateProperties(context.Options, location, out var invalidOption)
                 .Add(HasStrongSuitesKey, hasStrong);

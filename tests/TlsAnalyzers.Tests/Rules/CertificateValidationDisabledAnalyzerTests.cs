@@ -507,6 +507,31 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public Task AllowAnyClientCertificate_OtherSpellings_AreReported()
+    {
+        // The rule finds the call by its name in the file's text; a conditional call and an escaped name count too,
+        // while nameof and a method of the app with the same name do not.
+        var source = """
+            using Microsoft.AspNetCore.Server.Kestrel.Https;
+
+            class C
+            {
+                void M(HttpsConnectionAdapterOptions? options, HttpsConnectionAdapterOptions https)
+                {
+                    options?{|TLS002:.AllowAnyClientCertificate()|};
+                    {|TLS002:https.AllowAny\u0043lientCertificate()|};
+                    {|TLS002:(options!.AllowAnyClientCertificate)()|};
+                    var name = nameof(HttpsConnectionAdapterOptions.AllowAnyClientCertificate);
+                    AllowAnyClientCertificate();
+                }
+
+                void AllowAnyClientCertificate() { }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source, ReferenceSets.AspNetCore80);
+    }
+
+    [Fact]
     public Task Kestrel_AcceptAllWithNoCertificateMode_IsReported()
     {
         // Kestrel skips the callback while no certificate is requested; the bypass returns with the next mode change.

@@ -166,6 +166,49 @@ public sealed class EncryptionDisabledAnalyzerTests
     }
 
     [Fact]
+    public async Task EscapedMemberName_IsReported()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class Options
+            {
+                EncryptionPolicy Policy => {|TLS009:EncryptionPolicy.No\u0045ncryption|};
+                EncryptionPolicy Other => {|TLS009:EncryptionPolicy.AllowNoEncryption|};
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task LambdaAndLocalFunctionParts_AreReported()
+    {
+        // Roslyn's operation actions do not visit these; the rule binds each place that names a weak member.
+        const string source = """
+            using System;
+            using System.Net.Security;
+
+            sealed class PolicyAttribute : Attribute
+            {
+                public PolicyAttribute(EncryptionPolicy policy) { }
+            }
+
+            class Options
+            {
+                void M()
+                {
+                    var pick = (EncryptionPolicy p = {|TLS009:EncryptionPolicy.NoEncryption|}) => p;
+                    [Policy({|TLS009:EncryptionPolicy.AllowNoEncryption|})] void Local() { }
+                    Local();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task UsingStatic_IsReported()
     {
         const string source = """

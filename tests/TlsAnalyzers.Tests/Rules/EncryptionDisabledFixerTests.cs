@@ -46,6 +46,31 @@ public sealed class EncryptionDisabledFixerTests
     }
 
     [Fact]
+    public async Task LambdaDefaultParameter_RequiresEncryption()
+    {
+        const string source = """
+            using System;
+            using System.Net.Security;
+
+            class Options
+            {
+                Func<EncryptionPolicy, EncryptionPolicy> Pick = (EncryptionPolicy p = {|TLS009:EncryptionPolicy.NoEncryption|}) => p;
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Net.Security;
+
+            class Options
+            {
+                Func<EncryptionPolicy, EncryptionPolicy> Pick = (EncryptionPolicy p = EncryptionPolicy.RequireEncryption) => p;
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, EncryptionDisabledFixer.RequireEncryptionKey);
+    }
+
+    [Fact]
     public async Task Cast_WithoutUsing_IsQualified()
     {
         const string source = """

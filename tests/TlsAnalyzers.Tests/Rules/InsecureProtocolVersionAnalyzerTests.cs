@@ -283,6 +283,37 @@ public sealed class InsecureProtocolVersionAnalyzerTests
             """);
     }
 
+    [Theory]
+    [InlineData("T\\u006cs")] // Unicode escape
+    [InlineData("T\u00ADls")] // soft hyphen, which the compiler drops from identifiers
+    public async Task HiddenMemberName_Reported(string tls)
+    {
+        // The compiler decodes the escape and drops the soft hyphen, so both name SslProtocols.Tls.
+        await Verify.VerifyAnalyzerAsync(Usings + $$"""
+            class C
+            {
+                SslProtocols P = {|TLS001:SslProtocols.{{tls}}|} | SslProtocols.Tls12;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NamesOutsideCode_NotReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                // SslProtocols.Tls in a comment, and in a string: "SslProtocols.Tls11".
+                string Text = "SslProtocols.Tls11";
+            #if NEVER
+                SslProtocols Inactive = SslProtocols.Ssl3;
+            #endif
+                int Tls = 1;
+                int Default => Tls;
+            }
+            """);
+    }
+
     [Fact]
     public async Task AliasUsingStaticAndQualifiedNames_Reported()
     {

@@ -180,6 +180,97 @@ public sealed class MissingHstsAnalyzerTests
             """);
     }
 
+    [Theory]
+    [InlineData("context.Response.Headers[SecurityHeaderNames.Hsts] = \"max-age=63072000\";")]
+    [InlineData("context.Response.Headers.Append(SecurityHeaderNames.Hsts, \"max-age=63072000\");")]
+    [InlineData("context.Response.Headers.Append(SecurityHeaderNames.Joined, \"max-age=63072000\");")]
+    [InlineData("context.Response.Headers?.Append(SecurityHeaderNames.Built, \"max-age=63072000\");")]
+    [InlineData("(context.Response.Headers[SecurityHeaderNames.Sts]) = \"max-age=63072000\";")]
+    [InlineData("(context.Response.Headers!.Append)(SecurityHeaderNames.Sts, \"max-age=63072000\");")]
+    public async Task HeaderNameConstantInAnotherFile_NoDiagnostic(string write)
+    {
+        // Program.cs spells neither the header nor Hsts, so only the uses of the constants that hold the header name,
+        // looked at before reporting, show these writes.
+        var test = Verify.CreateTest(MinimalApiHeader + $$"""
+            app.Use(async (context, next) =>
+            {
+                {{write}}
+                await next(context);
+            });
+            app.UseHttpsRedirection();
+            app.Run();
+            """, ReferenceSets.AspNetCore80);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("SecurityHeaderNames.cs", """
+            internal static class SecurityHeaderNames
+            {
+                public const string Hsts = "Strict-Transport-Security";
+                public const string Joined = "Strict-" + "Transport-" + "Security";
+                public const string Sts = Joined;
+                public const string Built = Prefix + "Security";
+                private const string Prefix = $"Strict-{Transport}-";
+                private const string Transport = nameof(Transport);
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("context.Response.Headers?.Append(\"Strict-Transport-\" + \"Security\", \"max-age=63072000\");")]
+    [InlineData("context.Response.Headers.Append($\"Strict-Transport-{nameof(Security)}\", \"max-age=63072000\");")]
+    [InlineData("context.Response.Headers.Append(\"Strict-Transport-Se\\x63urity\", \"max-age=63072000\");")]
+    [InlineData("const string Sts = \"Strict-Transport-Security\"; context.Response.Headers[Sts] = \"max-age=63072000\";")]
+    public async Task HeaderNameBuiltInPlace_NoDiagnostic(string write)
+    {
+        await VerifyProgramAsync(MinimalApiHeader + $$"""
+            app.Use(async (context, next) =>
+            {
+                {{write}}
+                await next(context);
+            });
+            app.UseHttpsRedirection();
+            app.Run();
+
+            internal static class Security { }
+            """);
+    }
+
+    [Fact]
+    public async Task HeaderDictionaryInitializer_NoDiagnostic()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            var defaults = new HeaderDictionary
+            {
+                { "Strict-Transport-Security", "max-age=63072000" },
+            };
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task EscapedUseHsts_NoDiagnostic()
+    {
+        await VerifyProgramAsync(MinimalApiHeader + """
+            app.UseH\u0073ts();
+            app.UseHttpsRedirection();
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task HeaderNameConstantWrittenNowhere_Reports()
+    {
+        // A constant that holds the header name is not a header write; the check before reporting still reports.
+        await VerifyProgramAsync(MinimalApiHeader + """
+            const string Hsts = "Strict-Transport-Security";
+            var headers = new System.Collections.Generic.Dictionary<string, string>();
+            headers.Add("X-Frame-Options", Hsts);
+            app.{|TLS006:UseHttpsRedirection()|};
+            app.Run();
+            """);
+    }
+
     [Fact]
     public async Task OtherHeaderWritten_Reports()
     {

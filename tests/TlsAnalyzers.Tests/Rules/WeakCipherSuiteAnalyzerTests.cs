@@ -110,6 +110,25 @@ public sealed class WeakCipherSuiteAnalyzerTests
     }
 
     [Fact]
+    public async Task EscapedSuiteName_Reported()
+    {
+        var source = """
+            using System.Net.Security;
+
+            class Server
+            {
+                CipherSuitesPolicy Create() => new CipherSuitesPolicy(new[]
+                {
+                    TlsCipherSuite.TLS_AES_128_GCM_SHA256,
+                    {|TLS005:TlsCipherSuite.\u0054LS_RSA_WITH_AES_128_GCM_SHA256|},
+                });
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task UsingStatic_Reported()
     {
         var source = """
