@@ -71,8 +71,8 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
     /// Each file is searched for the names that add HSTS (UseHsts and other names with Hsts in them,
     /// StrictTransportSecurity, "Transport" in a string) and for UseHttpsRedirection, instead of looking at every call
     /// and assignment of the compilation. Once one file adds HSTS, nothing is left to report, so the other files are
-    /// skipped. A header write whose name comes from a constant declared elsewhere spells neither, so constants that
-    /// hold the header name are recorded, and the compilation end looks at their uses before it reports.
+    /// skipped. A header write whose name comes from a constant declared elsewhere spells neither, so the constants
+    /// whose value is the header name are collected, and the compilation end looks at their uses before it reports.
     /// </remarks>
     private sealed class CompilationState
     {
