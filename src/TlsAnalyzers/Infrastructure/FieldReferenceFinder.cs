@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,8 +14,8 @@ namespace TlsAnalyzers.Infrastructure;
 /// <remarks>
 /// An operation action for <see cref="OperationKind.FieldReference"/> is called for every field that the code reads or
 /// writes, and the rules that use this finder care about a handful of enum members. A member's name is written out
-/// wherever code uses it, including after <c>using static</c>; a file that may hide a name behind a Unicode escape or
-/// a formatting character is searched node by node instead (see <see cref="NameSearch.MayHideNames"/>).
+/// wherever code uses it, including after <c>using static</c>. In a file that may hide a name behind a Unicode escape
+/// or a formatting character, every name is checked instead (see <see cref="NameSearch.MayHideNames"/>).
 /// </remarks>
 internal sealed class FieldReferenceFinder
 {
@@ -24,7 +23,9 @@ internal sealed class FieldReferenceFinder
     private readonly Func<string, bool> isMemberName;
     private readonly Action<OperationSite> action;
 
-    /// <param name="searchTexts">Text that every wanted member name contains, such as "NoEncryption" for NoEncryption and AllowNoEncryption.</param>
+    /// <param name="searchTexts">
+    /// Text that every wanted member name contains, such as "NoEncryption" for NoEncryption and AllowNoEncryption.
+    /// </param>
     /// <param name="isMemberName">Tells whether an identifier, as the compiler reads it, names a wanted member.</param>
     /// <param name="action">The callback, as it would be registered for <see cref="OperationKind.FieldReference"/>.</param>
     public FieldReferenceFinder(
@@ -38,36 +39,12 @@ internal sealed class FieldReferenceFinder
     /// <summary>Runs the callback on the wanted field references of one file. Register it as a semantic model action.</summary>
     public void AnalyzeFile(SemanticModelAnalysisContext context)
     {
-        var cancellationToken = context.CancellationToken;
         var tree = context.SemanticModel.SyntaxTree;
-        var text = tree.GetText(cancellationToken).ToString();
-        var root = tree.GetRoot(cancellationToken);
-        var span = context.FilterSpan ?? root.FullSpan;
-        if (NameSearch.MayHideNames(tree, text))
+        foreach (var token in NameSearch.FindIdentifiers(tree, context.FilterSpan, searchTexts, context.CancellationToken))
         {
-            foreach (var node in root.DescendantNodes(span))
+            if (token.Parent is IdentifierNameSyntax name)
             {
-                if (node is IdentifierNameSyntax name)
-                {
-                    AnalyzeName(context, name);
-                }
-            }
-
-            return;
-        }
-
-        // Two search texts can find the same token when both occur in one name.
-        var visited = new HashSet<int>();
-        foreach (var searchText in searchTexts)
-        {
-            foreach (var token in NameSearch.FindIdentifiers(root, text, searchText))
-            {
-                if (span.IntersectsWith(token.Span)
-                    && visited.Add(token.SpanStart)
-                    && token.Parent is IdentifierNameSyntax name)
-                {
-                    AnalyzeName(context, name);
-                }
+                AnalyzeName(context, name);
             }
         }
     }

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace TlsAnalyzers.Infrastructure;
 
@@ -30,6 +32,45 @@ internal static class NameSearch
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
                 yield return token;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the identifier tokens of <paramref name="tree"/> inside <paramref name="filterSpan"/> (the whole file
+    /// when null) whose text contains one of <paramref name="names"/>, each token once. In a file that may hide a name
+    /// (see <see cref="MayHideNames"/>) it returns every identifier token in the span, so the caller has to test the
+    /// token's <see cref="SyntaxToken.ValueText"/> itself.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> FindIdentifiers(
+        SyntaxTree tree, TextSpan? filterSpan, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        var text = tree.GetText(cancellationToken).ToString();
+        var span = filterSpan ?? root.FullSpan;
+        if (MayHideNames(tree, text))
+        {
+            foreach (var token in root.DescendantTokens(span))
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    yield return token;
+                }
+            }
+
+            yield break;
+        }
+
+        // Two names can find the same token when both occur in it.
+        var found = new HashSet<int>();
+        foreach (var name in names)
+        {
+            foreach (var token in FindIdentifiers(root, text, name))
+            {
+                if (span.IntersectsWith(token.Span) && found.Add(token.SpanStart))
+                {
+                    yield return token;
+                }
             }
         }
     }

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace TlsAnalyzers.Infrastructure;
 
@@ -25,30 +24,14 @@ namespace TlsAnalyzers.Infrastructure;
 internal sealed class NamedOperationFinder
 {
     private readonly ImmutableArray<string> names;
-    private readonly ImmutableArray<string> literals;
     private readonly ImmutableArray<(OperationKind Kind, Action<OperationSite> Action)> actions;
 
     /// <param name="names">Text to look for; a match may be part of a longer identifier.</param>
     /// <param name="actions">The callback for each operation kind, as it would be registered with Roslyn.</param>
     public NamedOperationFinder(
         ImmutableArray<string> names, params (OperationKind Kind, Action<OperationSite> Action)[] actions)
-        : this(names, ImmutableArray<string>.Empty, actions)
-    {
-    }
-
-    /// <param name="names">Text to look for; a match may be part of a longer identifier.</param>
-    /// <param name="literals">
-    /// Text to look for inside string literals, in any letter case, such as a header name passed to a call. A value
-    /// held in a constant declared in another file is not found this way, so the caller has to allow for that.
-    /// </param>
-    /// <param name="actions">The callback for each operation kind, as it would be registered with Roslyn.</param>
-    public NamedOperationFinder(
-        ImmutableArray<string> names,
-        ImmutableArray<string> literals,
-        params (OperationKind Kind, Action<OperationSite> Action)[] actions)
     {
         this.names = names;
-        this.literals = literals;
         this.actions = actions.ToImmutableArray();
     }
 
@@ -78,23 +61,12 @@ internal sealed class NamedOperationFinder
 
         foreach (var name in names)
         {
-            AnalyzeAncestors(context, span, NameSearch.FindIdentifiers(root, text, name), visited);
-        }
-
-        foreach (var literal in literals)
-        {
-            AnalyzeAncestors(context, span, NameSearch.FindStringLiterals(root, text, literal), visited);
-        }
-    }
-
-    private void AnalyzeAncestors(
-        SemanticModelAnalysisContext context, TextSpan span, IEnumerable<SyntaxToken> tokens, HashSet<SyntaxNode> visited)
-    {
-        foreach (var token in tokens)
-        {
-            if (span.IntersectsWith(token.Span))
+            foreach (var token in NameSearch.FindIdentifiers(root, text, name))
             {
-                AnalyzeAncestors(context, token, visited);
+                if (span.IntersectsWith(token.Span))
+                {
+                    AnalyzeAncestors(context, token, visited);
+                }
             }
         }
     }

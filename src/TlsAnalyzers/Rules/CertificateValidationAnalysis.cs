@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -25,6 +24,7 @@ internal sealed class CertificateValidationAnalysis
     private readonly IMethodSymbol? allowAnyClientCertificate;
     private readonly bool skipTestProjectsApplies;
     private readonly ConcurrentDictionary<SyntaxTree, bool> invalidOptionReported = new();
+    private readonly ImmutableArray<string> searchedNames;
     private readonly object certificateAuthenticationLock = new();
     private bool? hasCertificateAuthentication;
 
@@ -40,6 +40,18 @@ internal sealed class CertificateValidationAnalysis
         this.acceptAnyValidator = acceptAnyValidator;
         this.allowAnyClientCertificate = allowAnyClientCertificate;
         skipTestProjectsApplies = isTestProject;
+        var names = ImmutableArray.CreateBuilder<string>();
+        if (acceptAnyValidator is not null)
+        {
+            names.Add(AcceptAnyValidatorName);
+        }
+
+        if (allowAnyClientCertificate is not null)
+        {
+            names.Add(AllowAnyClientCertificateName);
+        }
+
+        searchedNames = names.ToImmutable();
     }
 
     private const string AcceptAnyValidatorName = "DangerousAcceptAnyServerCertificateValidator";
@@ -150,7 +162,7 @@ internal sealed class CertificateValidationAnalysis
         or OperationKind.Invocation
         or OperationKind.Conditional;
 
-    public bool SearchesNames => acceptAnyValidator is not null || allowAnyClientCertificate is not null;
+    public bool SearchesNames => !searchedNames.IsEmpty;
 
     /// <summary>
     /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator and every call of
@@ -162,43 +174,13 @@ internal sealed class CertificateValidationAnalysis
     public void AnalyzeNamedUses(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
-        var text = tree.GetText(context.CancellationToken).ToString();
-        var root = tree.GetRoot(context.CancellationToken);
-        var span = context.FilterSpan ?? root.FullSpan;
-        if (NameSearch.MayHideNames(tree, text))
+        foreach (var token in NameSearch.FindIdentifiers(tree, context.FilterSpan, searchedNames, context.CancellationToken))
         {
-            foreach (var name in root.DescendantNodes(span).OfType<IdentifierNameSyntax>())
-            {
-                AnalyzeNamedUse(context, name);
-            }
-
-            return;
-        }
-
-        // Otherwise the names are spelled out, so only the tokens at their occurrences are checked.
-        foreach (var token in FindNames(root, text))
-        {
-            if (span.IntersectsWith(token.Span) && token.Parent is IdentifierNameSyntax name)
+            if (token.Parent is IdentifierNameSyntax name)
             {
                 AnalyzeNamedUse(context, name);
             }
         }
-    }
-
-    private IEnumerable<SyntaxToken> FindNames(SyntaxNode root, string text)
-    {
-        var names = Enumerable.Empty<SyntaxToken>();
-        if (acceptAnyValidator is not null)
-        {
-            names = names.Concat(NameSearch.FindIdentifiers(root, text, AcceptAnyValidatorName));
-        }
-
-        if (allowAnyClientCertificate is not null)
-        {
-            names = names.Concat(NameSearch.FindIdentifiers(root, text, AllowAnyClientCertificateName));
-        }
-
-        return names;
     }
 
     private void AnalyzeNamedUse(SemanticModelAnalysisContext context, IdentifierNameSyntax name)

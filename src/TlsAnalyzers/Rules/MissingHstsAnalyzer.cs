@@ -90,7 +90,6 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
             _headerNames = headerNames;
             _hstsFinder = new NamedOperationFinder(
                 ImmutableArray.Create("Hsts", "StrictTransportSecurity"),
-                ImmutableArray.Create(HeaderNamePart),
                 (OperationKind.Invocation, site => NoteHsts(site.Operation)),
                 (OperationKind.SimpleAssignment, site => NoteHsts(site.Operation)));
             _redirectionFinder = new NamedOperationFinder(
@@ -108,7 +107,11 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 
             if (!HstsAdded)
             {
-                NoteHeaderConstants(context);
+                NoteHeaderNameLiterals(context);
+            }
+
+            if (!HstsAdded)
+            {
                 _redirectionFinder.AnalyzeFile(context);
             }
         }
@@ -154,9 +157,10 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // A constant whose value contains the header name, such as `const string Hsts = "Strict-" + "Transport-Security"`,
-        // is recorded by name, because the header write that uses it may sit in a file that spells the header nowhere.
-        private void NoteHeaderConstants(SemanticModelAnalysisContext context)
+        // A string that spells part of the header name is either a header write, judged where it is, or the value
+        // of a constant such as `const string Hsts = "Strict-" + "Transport-Security"`. The constant is recorded by name,
+        // because the header write that uses it may sit in a file that spells the header nowhere.
+        private void NoteHeaderNameLiterals(SemanticModelAnalysisContext context)
         {
             var tree = context.SemanticModel.SyntaxTree;
             var root = tree.GetRoot(context.CancellationToken);
@@ -167,13 +171,17 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
                 {
                     _headerConstants.TryAdd(declarator.Identifier.ValueText, true);
                 }
+                else
+                {
+                    NoteHstsAround(context.SemanticModel, literal, context.CancellationToken);
+                }
             }
         }
 
-        // The last look before reporting: the places that use a constant whose value is the header name, bound and judged
-        // like the calls and assignments the search found. The constants are the fields whose value is the name,
-        // however it is built, and the constants recorded above, which include locals. A constant built from another
-        // one adds that one's uses.
+        // The last look before reporting: the places that use a constant whose value is the header name, bound and
+        // judged like the calls and assignments the search found. The constants are the fields whose value is the
+        // name, however it is built, and the constants recorded above, which include locals. A constant built from
+        // another one adds that one's uses.
         // NOTE: a constant of a referenced library whose name contains neither Hsts nor StrictTransportSecurity is
         // not found, so a header write that uses it does not count as adding HSTS.
         private bool HeaderConstantUseAddsHsts(Compilation compilation, CancellationToken cancellationToken)
@@ -195,8 +203,13 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
                 foreach (var tree in compilation.SyntaxTrees)
                 {
                     SemanticModel? model = null;
-                    foreach (var token in FindIdentifiers(tree, name, cancellationToken))
+                    foreach (var token in NameSearch.FindIdentifiers(tree, null, [name], cancellationToken))
                     {
+                        if (token.ValueText != name)
+                        {
+                            continue;
+                        }
+
                         if (GetConstantDeclarator(token) is { } declarator)
                         {
                             if (seen.Add(declarator.Identifier.ValueText))
@@ -237,16 +250,6 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
                     return;
                 }
             }
-        }
-
-        private static IEnumerable<SyntaxToken> FindIdentifiers(SyntaxTree tree, string name, CancellationToken cancellationToken)
-        {
-            var root = tree.GetRoot(cancellationToken);
-            var text = tree.GetText(cancellationToken).ToString();
-            var tokens = NameSearch.MayHideNames(tree, text)
-                ? root.DescendantTokens().Where(token => token.IsKind(SyntaxKind.IdentifierToken))
-                : NameSearch.FindIdentifiers(root, text, name);
-            return tokens.Where(token => token.ValueText == name);
         }
 
         // The declarator of `const string Name = ...` (a field or a local) whose value contains the token.

@@ -509,8 +509,8 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     [Fact]
     public Task AllowAnyClientCertificate_OtherSpellings_AreReported()
     {
-        // The rule finds the call by its name in the file's text; a conditional call and an escaped name count too,
-        // while nameof and a method of the app with the same name do not.
+        // The rule finds the call by its name in the file's text. A conditional call and an escaped name count too.
+        // nameof and a method of the app with the same name do not.
         var source = """
             using Microsoft.AspNetCore.Server.Kestrel.Https;
 

@@ -184,7 +184,7 @@ public sealed class EncryptionDisabledAnalyzerTests
     [Fact]
     public async Task LambdaAndLocalFunctionParts_AreReported()
     {
-        // Roslyn's operation actions do not visit these; the rule binds each place that names a weak member.
+        // Roslyn's operation actions do not visit these, so the rule binds each place that names a weak member.
         const string source = """
             using System;
             using System.Net.Security;

@@ -189,8 +189,8 @@ public sealed class MissingHstsAnalyzerTests
     [InlineData("(context.Response.Headers!.Append)(SecurityHeaderNames.Sts, \"max-age=63072000\");")]
     public async Task HeaderNameConstantInAnotherFile_NoDiagnostic(string write)
     {
-        // Program.cs spells neither the header nor Hsts, so only the uses of the constants that hold the header name,
-        // looked at before reporting, show these writes.
+        // Program.cs spells neither the header nor Hsts. Only the check before reporting, which looks at the uses of
+        // constants whose value is the header name, finds these writes.
         var test = Verify.CreateTest(MinimalApiHeader + $$"""
             app.Use(async (context, next) =>
             {
@@ -261,7 +261,7 @@ public sealed class MissingHstsAnalyzerTests
     [Fact]
     public async Task HeaderNameConstantWrittenNowhere_Reports()
     {
-        // A constant that holds the header name is not a header write; the check before reporting still reports.
+        // A constant whose value is the header name is no header write, so the check before reporting still reports.
         await VerifyProgramAsync(MinimalApiHeader + """
             const string Hsts = "Strict-Transport-Security";
             var headers = new System.Collections.Generic.Dictionary<string, string>();
