@@ -52,7 +52,7 @@ public sealed class BenchmarkRunTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Time of each action over 2 measured rounds", output, StringComparison.Ordinal);
         Assert.Contains(
-            "| CertificateValidationDisabledAnalyzer: operation Invocation |", output, StringComparison.Ordinal);
+            "| CertificateValidationDisabledAnalyzer: operation DelegateCreation |", output, StringComparison.Ordinal);
         Assert.Contains(
             "| CertificateValidationDisabledAnalyzer: compilation start | 1 |", output, StringComparison.Ordinal);
         Assert.Contains("| MissingHstsAnalyzer: compilation end | 1 |", output, StringComparison.Ordinal);

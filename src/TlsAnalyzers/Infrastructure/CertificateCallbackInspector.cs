@@ -237,7 +237,8 @@ internal sealed class CertificateCallbackInspector
         return false;
     }
 
-    private static List<IOperation> GetReturnedValues(IOperation body)
+    /// <summary>Returns the values that the function with this <paramref name="body"/> returns.</summary>
+    public static List<IOperation> GetReturnedValues(IOperation body)
     {
         var values = new List<IOperation>();
         foreach (var operation in DescendantsInSameFunction(body))

@@ -98,6 +98,12 @@ internal static class NameSearch
     // it, which the span test rejects.
     private static IEnumerable<SyntaxToken> FindTokens(SyntaxNode root, string text, string value, StringComparison comparison)
     {
+        // An empty value matches at every position and would never let the loop move on.
+        if (value.Length == 0)
+        {
+            yield break;
+        }
+
         for (var index = text.IndexOf(value, comparison);
             index >= 0;
             index = text.IndexOf(value, index + value.Length, comparison))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace TlsAnalyzers.Infrastructure;
@@ -16,11 +17,11 @@ internal sealed class ValidationDelegateShape
     private readonly INamedTypeSymbol? certificate2;
     private readonly INamedTypeSymbol? chain;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> cache = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> candidateDefinitions =
+    private readonly ConcurrentDictionary<INamedTypeSymbol, DefinitionShape> definitionShapes =
         new(SymbolEqualityComparer.Default);
 
     // Kept as delegates: a method group passed to GetOrAdd would allocate a new delegate on every call.
-    private readonly Func<INamedTypeSymbol, bool> mayBeValidationDelegate;
+    private readonly Func<INamedTypeSymbol, DefinitionShape> classifyDefinition;
     private readonly Func<INamedTypeSymbol, bool> computeIsValidationDelegate;
 
     private ValidationDelegateShape(
@@ -30,15 +31,34 @@ internal sealed class ValidationDelegateShape
         this.certificate = certificate;
         this.certificate2 = certificate2;
         this.chain = chain;
-        mayBeValidationDelegate = MayBeValidationDelegate;
+        classifyDefinition = ClassifyDefinition;
         computeIsValidationDelegate = ComputeIsValidationDelegate;
     }
 
-    public static ValidationDelegateShape Create(Compilation compilation, INamedTypeSymbol sslPolicyErrors) => new(
-        sslPolicyErrors,
-        compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate"),
-        compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate2"),
-        compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Chain"));
+    // RemoteCertificateValidationCallback sits next to SslPolicyErrors and takes the certificate and the chain, and
+    // X509Chain.Build takes an X509Certificate2. Reading them there spares three lookups of a type by name, each of
+    // which searches every referenced assembly.
+    public static ValidationDelegateShape Create(Compilation compilation, INamedTypeSymbol sslPolicyErrors)
+    {
+        var callback = sslPolicyErrors.ContainingAssembly
+            .GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback")?.DelegateInvokeMethod;
+        var certificate = Expect(callback?.Parameters.ElementAtOrDefault(1)?.Type, "X509Certificate")
+            ?? compilation.GetTypeByMetadataName(CertificateNamespace + "X509Certificate");
+        var chain = Expect(callback?.Parameters.ElementAtOrDefault(2)?.Type, "X509Chain")
+            ?? compilation.GetTypeByMetadataName(CertificateNamespace + "X509Chain");
+        var build = chain?.GetMembers("Build").OfType<IMethodSymbol>().FirstOrDefault();
+        var certificate2 = Expect(build?.Parameters.FirstOrDefault()?.Type, "X509Certificate2")
+            ?? compilation.GetTypeByMetadataName(CertificateNamespace + "X509Certificate2");
+        return new(sslPolicyErrors, certificate, certificate2, chain);
+    }
+
+    private const string CertificateNamespace = "System.Security.Cryptography.X509Certificates.";
+
+    // A type read from a signature counts only when it is the one expected, without its nullable annotation.
+    private static INamedTypeSymbol? Expect(ITypeSymbol? type, string name) =>
+        type is INamedTypeSymbol { Name: var actual } named && actual == name
+            ? (INamedTypeSymbol)named.WithNullableAnnotation(NullableAnnotation.None)
+            : null;
 
     public bool IsValidationDelegate(ITypeSymbol? type)
     {
@@ -51,36 +71,73 @@ internal sealed class ValidationDelegateShape
         // Most constructed delegates, such as LINQ's Func<Order, bool>, are ruled out by their generic definition
         // (Func<T, TResult> has one parameter), which is cheaper to hash than the constructed type.
         var definition = named.OriginalDefinition;
-        if (!ReferenceEquals(named, definition) && !candidateDefinitions.GetOrAdd(definition, mayBeValidationDelegate))
+        if (!ReferenceEquals(named, definition))
         {
-            return false;
+            var shape = definitionShapes.GetOrAdd(definition, classifyDefinition);
+            if (shape == DefinitionShape.Never
+                || (shape == DefinitionShape.ErrorsFromTypeArgument && !HasErrorsTypeArgument(named)))
+            {
+                return false;
+            }
         }
 
         return cache.GetOrAdd(named, computeIsValidationDelegate);
     }
 
+    private enum DefinitionShape
+    {
+        Never,
+        Maybe,
+        ErrorsFromTypeArgument,
+    }
+
     // A generic definition can become a validation delegate when its Invoke method has room for the errors and a
-    // certificate: at least two parameters, each a type parameter or already one of the wanted types.
-    private bool MayBeValidationDelegate(INamedTypeSymbol definition)
+    // certificate: at least two parameters, each a type parameter or already one of the wanted types. When no
+    // parameter is SslPolicyErrors itself, a type argument has to be, which rules out Func<HttpContext, Func<Task>,
+    // Task> and the other common two-parameter delegates without a lookup of the constructed type.
+    private DefinitionShape ClassifyDefinition(INamedTypeSymbol definition)
     {
         if (definition.DelegateInvokeMethod is not { } invoke
             || invoke.Parameters.Length < 2
             || invoke.ReturnType is not ({ SpecialType: SpecialType.System_Boolean } or ITypeParameterSymbol))
         {
-            return false;
+            return DefinitionShape.Never;
         }
 
         var mayHaveErrors = false;
+        var hasErrors = false;
         var mayHaveCertificateOrChain = false;
         foreach (var parameter in invoke.Parameters)
         {
             var parameterType = parameter.Type;
             var open = parameterType is ITypeParameterSymbol;
-            mayHaveErrors |= open || SymbolEqualityComparer.Default.Equals(parameterType, sslPolicyErrors);
+            var errors = SymbolEqualityComparer.Default.Equals(parameterType, sslPolicyErrors);
+            hasErrors |= errors;
+            mayHaveErrors |= open || errors;
             mayHaveCertificateOrChain |= open || IsCertificateOrChain(parameterType);
         }
 
-        return mayHaveErrors && mayHaveCertificateOrChain;
+        if (!mayHaveErrors || !mayHaveCertificateOrChain)
+        {
+            return DefinitionShape.Never;
+        }
+
+        // A delegate nested in a generic type gets type arguments from its container too, so only a top-level
+        // definition is sure to take the errors from its own type arguments.
+        return hasErrors || definition.ContainingType is not null ? DefinitionShape.Maybe : DefinitionShape.ErrorsFromTypeArgument;
+    }
+
+    private bool HasErrorsTypeArgument(INamedTypeSymbol constructed)
+    {
+        foreach (var argument in constructed.TypeArguments)
+        {
+            if (SymbolMatch.Is(argument, sslPolicyErrors))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A Func<SslPolicyErrors, bool> that only filters log entries by error kind is no validation callback: a

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -8,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using TlsAnalyzers.Infrastructure;
 
 namespace TlsAnalyzers.Rules;
@@ -20,45 +22,47 @@ internal sealed class CertificateValidationAnalysis
 
     private readonly Compilation compilation;
     private readonly ValidationDelegateShape delegates;
-    private readonly IPropertySymbol? acceptAnyValidator;
-    private readonly IMethodSymbol? allowAnyClientCertificate;
+    private readonly Lazy<IPropertySymbol?> acceptAnyValidator;
+    private readonly Lazy<IMethodSymbol?> allowAnyClientCertificate;
     private readonly bool skipTestProjectsApplies;
     private readonly ConcurrentDictionary<SyntaxTree, bool> invalidOptionReported = new();
-    private readonly ImmutableArray<string> searchedNames;
+    private readonly CallbackHolderIndex holders;
+    private readonly Func<ITypeSymbol?, bool> isValidationDelegate;
     private readonly object certificateAuthenticationLock = new();
     private bool? hasCertificateAuthentication;
 
     private CertificateValidationAnalysis(
         Compilation compilation,
         ValidationDelegateShape delegates,
-        IPropertySymbol? acceptAnyValidator,
-        IMethodSymbol? allowAnyClientCertificate,
-        bool isTestProject)
+        bool isTestProject,
+        CancellationToken cancellationToken)
     {
         this.compilation = compilation;
         this.delegates = delegates;
-        this.acceptAnyValidator = acceptAnyValidator;
-        this.allowAnyClientCertificate = allowAnyClientCertificate;
         skipTestProjectsApplies = isTestProject;
-        var names = ImmutableArray.CreateBuilder<string>();
-        if (acceptAnyValidator is not null)
-        {
-            names.Add(AcceptAnyValidatorName);
-        }
+        isValidationDelegate = delegates.IsValidationDelegate;
 
-        if (allowAnyClientCertificate is not null)
-        {
-            names.Add(AllowAnyClientCertificateName);
-        }
-
-        searchedNames = names.ToImmutable();
+        // Each lookup of a type by name searches every referenced assembly, and few files name these members, so
+        // the types are looked up at the first file that does.
+        acceptAnyValidator = new Lazy<IPropertySymbol?>(() => compilation
+            .GetTypeByMetadataName("System.Net.Http.HttpClientHandler")
+            ?.GetMembers(AcceptAnyValidatorName).OfType<IPropertySymbol>().FirstOrDefault());
+        allowAnyClientCertificate = new Lazy<IMethodSymbol?>(() => compilation
+            .GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")
+            ?.GetMembers(AllowAnyClientCertificateName).OfType<IMethodSymbol>().FirstOrDefault());
+        holders = CallbackHolderIndex.Build(
+            compilation, ImmutableArray.Create(AcceptAnyValidatorName, AllowAnyClientCertificateName), FixedNamePart, cancellationToken);
     }
 
     private const string AcceptAnyValidatorName = "DangerousAcceptAnyServerCertificateValidator";
     private const string AllowAnyClientCertificateName = "AllowAnyClientCertificate";
 
+    // Both names above contain it, so a file without it needs no search for them.
+    private const string FixedNamePart = "Certificate";
+
     /// <summary>Returns null when the compilation has no SslPolicyErrors, so no validation callback can exist.</summary>
-    public static CertificateValidationAnalysis? Create(Compilation compilation, AnalyzerOptions options)
+    public static CertificateValidationAnalysis? Create(
+        Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var sslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
         if (sslPolicyErrors is null)
@@ -66,21 +70,72 @@ internal sealed class CertificateValidationAnalysis
             return null;
         }
 
-        var acceptAny = compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler")
-            ?.GetMembers("DangerousAcceptAnyServerCertificateValidator").OfType<IPropertySymbol>().FirstOrDefault();
-        var allowAny = compilation
-            .GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")
-            ?.GetMembers("AllowAnyClientCertificate").OfType<IMethodSymbol>().FirstOrDefault();
         var isTestProject = string.Equals(
             AnalyzerOptionReader.GetMSBuildProperty(options, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase);
 
         var delegates = ValidationDelegateShape.Create(compilation, sslPolicyErrors);
-        return new CertificateValidationAnalysis(compilation, delegates, acceptAny, allowAny, isTestProject);
+        return new CertificateValidationAnalysis(compilation, delegates, isTestProject, cancellationToken);
     }
 
-    public void AnalyzeAssignment(OperationAnalysisContext context)
+    /// <summary>
+    /// Follows a lambda, anonymous method or method group that becomes a validation delegate to the arguments,
+    /// assignments and initializers that take it. Starting from the few delegate creations of a compilation is much
+    /// cheaper than testing its many calls, assignments and object creations. Reads of holders whose delegate is made
+    /// in another member are found by <see cref="AnalyzeNamedUses"/>.
+    /// </summary>
+    public void AnalyzeDelegateCreation(OperationAnalysisContext context)
     {
-        var assignment = (IAssignmentOperation)context.Operation;
+        // The IDE analyzes a span, such as the line with the caret, with actions only for the operations in it. A
+        // sink there may get its delegate from a line outside, so AnalyzeNamedUses checks the span's sinks instead.
+        var creation = (IDelegateCreationOperation)context.Operation;
+        if (context.FilterSpan is not null || !delegates.IsValidationDelegate(creation.Type))
+        {
+            return;
+        }
+
+        foreach (var value in CallbackFlow.FindSinkValues(creation, context.CancellationToken))
+        {
+            if (CallbackFlow.FirstDelegateCreation(value, isValidationDelegate, context.CancellationToken)?.Syntax == creation.Syntax)
+            {
+                AnalyzeSinkValue(context.ReportDiagnostic, context.Options, value, context.CancellationToken);
+            }
+        }
+    }
+
+    // The value reaches an argument, an assignment or a member initializer. It is reported when that place takes a
+    // validation delegate and the delegate accepts every certificate.
+    private void AnalyzeSinkValue(
+        Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, IOperation value, CancellationToken cancellationToken)
+    {
+        switch (value.Parent)
+        {
+            case IArgumentOperation argument:
+                var method = argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                };
+                if (method is not null && CanCarryCallback(value.Kind) && delegates.IsValidationDelegate(value.Type))
+                {
+                    AnalyzeArgument(reportDiagnostic, options, argument, method, cancellationToken);
+                }
+
+                break;
+
+            case IAssignmentOperation assignment:
+                AnalyzeAssignment(reportDiagnostic, options, assignment, cancellationToken);
+                break;
+
+            case IFieldInitializerOperation or IPropertyInitializerOperation:
+                AnalyzeInitializer(reportDiagnostic, options, (ISymbolInitializerOperation)value.Parent, cancellationToken);
+                break;
+        }
+    }
+
+    private void AnalyzeAssignment(
+        Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, IAssignmentOperation assignment, CancellationToken cancellationToken)
+    {
         if (assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Add })
         {
             return;
@@ -94,13 +149,13 @@ internal sealed class CertificateValidationAnalysis
         };
         if (member is not null && IsSinkMember(member))
         {
-            AnalyzeValue(context, assignment.Value, "The callback assigned to '" + Describe(member) + "'");
+            AnalyzeValue(reportDiagnostic, options, assignment.Value, "The callback assigned to '" + Describe(member) + "'", cancellationToken);
         }
     }
 
-    public void AnalyzeInitializer(OperationAnalysisContext context)
+    private void AnalyzeInitializer(
+        Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, ISymbolInitializerOperation initializer, CancellationToken cancellationToken)
     {
-        var initializer = (ISymbolInitializerOperation)context.Operation;
         ISymbol? member = initializer switch
         {
             IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault(),
@@ -109,42 +164,7 @@ internal sealed class CertificateValidationAnalysis
         };
         if (member is not null && IsSinkMember(member))
         {
-            AnalyzeValue(context, initializer.Value, "The callback assigned to '" + Describe(member) + "'");
-        }
-    }
-
-    public void AnalyzeInvocation(OperationAnalysisContext context)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        var arguments = invocation.Arguments;
-        if (!arguments.IsEmpty)
-        {
-            AnalyzeArguments(context, arguments, invocation.TargetMethod);
-        }
-    }
-
-    public void AnalyzeObjectCreation(OperationAnalysisContext context)
-    {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Constructor is { } constructor)
-        {
-            AnalyzeArguments(context, creation.Arguments, constructor);
-        }
-    }
-
-    // An argument's value already has the parameter's type, because it includes the conversion. Reading it is
-    // cheaper than reading the parameter's type, which a generic method substitutes on first use, so the parameter
-    // is read only for a validation delegate.
-    private void AnalyzeArguments(
-        OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method)
-    {
-        foreach (var argument in arguments)
-        {
-            var value = argument.Value;
-            if (CanCarryCallback(value.Kind) && delegates.IsValidationDelegate(value.Type))
-            {
-                AnalyzeArgument(context, argument, method);
-            }
+            AnalyzeValue(reportDiagnostic, options, initializer.Value, "The callback assigned to '" + Describe(member) + "'", cancellationToken);
         }
     }
 
@@ -162,51 +182,224 @@ internal sealed class CertificateValidationAnalysis
         or OperationKind.Invocation
         or OperationKind.Conditional;
 
-    public bool SearchesNames => !searchedNames.IsEmpty;
-
     /// <summary>
-    /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator and every call of
-    /// AllowAnyClientCertificate() in one file. A property reference or invocation action would run on every
-    /// property reference or call of the compilation. The rule looks only where the file's text names the member, or
-    /// at the whole file when it contains a \u escape or a formatting character, which can hide the name (see
-    /// <see cref="NameSearch"/>).
+    /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator, every call of
+    /// AllowAnyClientCertificate() and every holder read that reaches a sink in one file. A property reference or
+    /// invocation action would run on every property reference or call of the compilation. The rule looks only where
+    /// the file's text names the member, or at the whole file when it contains a \u escape or a formatting character,
+    /// which can hide the name (see <see cref="NameSearch"/>).
     /// </summary>
     public void AnalyzeNamedUses(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
-        foreach (var token in NameSearch.FindIdentifiers(tree, context.FilterSpan, searchedNames, context.CancellationToken))
+        if (context.FilterSpan is { } filterSpan)
         {
-            if (token.Parent is IdentifierNameSyntax name)
+            AnalyzeSpan(context, filterSpan);
+            return;
+        }
+
+        var names = holders.GetNames(tree);
+        if (names.IsEmpty)
+        {
+            return;
+        }
+
+        HashSet<SyntaxNode>? reportedSinks = null;
+        foreach (var token in NameSearch.FindIdentifiers(tree, null, names, context.CancellationToken))
+        {
+            if (token.Parent is not SimpleNameSyntax name)
             {
-                AnalyzeNamedUse(context, name);
+                continue;
+            }
+
+            // A holder of the app can share a name with the two members, such as a factory method named
+            // AllowAnyClientCertificate, so a name can take both paths.
+            AnalyzeFixedName(context, context.ReportDiagnostic, name);
+            if (holders.HasHolders)
+            {
+                AnalyzeHolderName(context, context.ReportDiagnostic, name, reportedSinks ??= []);
             }
         }
     }
 
-    private void AnalyzeNamedUse(SemanticModelAnalysisContext context, IdentifierNameSyntax name)
+    private void AnalyzeFixedName(SemanticModelAnalysisContext context, Action<Diagnostic> reportDiagnostic, SimpleNameSyntax name)
     {
         switch (name.Identifier.ValueText)
         {
-            case AcceptAnyValidatorName when acceptAnyValidator is not null:
-                AnalyzeAcceptAnyValidatorName(context, name);
+            case AcceptAnyValidatorName when name is IdentifierNameSyntax validator && acceptAnyValidator.Value is not null:
+                AnalyzeAcceptAnyValidatorName(context, reportDiagnostic, validator);
                 break;
 
-            case AllowAnyClientCertificateName when allowAnyClientCertificate is not null:
-                AnalyzeAllowAnyClientCertificateName(context, name);
+            case AllowAnyClientCertificateName when name is IdentifierNameSyntax method && allowAnyClientCertificate.Value is not null:
+                AnalyzeAllowAnyClientCertificateName(context, reportDiagnostic, method);
                 break;
         }
     }
 
-    private void AnalyzeAcceptAnyValidatorName(SemanticModelAnalysisContext context, IdentifierNameSyntax name)
+    // The IDE's analysis of a span: the delegate creations outside it get no action, so the rule checks every sink in
+    // the members that the span touches backward, the way CertificateCallbackInspector decides it anyway. It walks
+    // their operation trees rather than their syntax, because some sinks have no syntax of their own: the Add call of
+    // a collection initializer, the SelectMany of a query, the AppendFormatted of an interpolated string. Only
+    // diagnostics in the span count.
+    private void AnalyzeSpan(SemanticModelAnalysisContext context, TextSpan span)
+    {
+        var tree = context.SemanticModel.SyntaxTree;
+        var cancellationToken = context.CancellationToken;
+        Action<Diagnostic> reportDiagnostic = diagnostic =>
+        {
+            if (diagnostic.Location.SourceSpan.IntersectsWith(span))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        };
+        foreach (var token in NameSearch.FindIdentifiers(tree, span, holders.GetFixedNames(tree), cancellationToken))
+        {
+            if (token.Parent is SimpleNameSyntax name)
+            {
+                AnalyzeFixedName(context, reportDiagnostic, name);
+            }
+        }
+
+        foreach (var operation in OperationTreesTouching(context.SemanticModel, span, cancellationToken))
+        {
+            foreach (var sink in operation.DescendantsAndSelf())
+            {
+                AnalyzeSink(reportDiagnostic, context.Options, sink, cancellationToken);
+            }
+        }
+    }
+
+    // The outermost operations whose syntax touches the span: a method body, a field initializer, a base constructor
+    // call of a primary constructor.
+    private static IEnumerable<IOperation> OperationTreesTouching(SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(model.SyntaxTree.GetRoot(cancellationToken));
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (!node.FullSpan.IntersectsWith(span))
+            {
+                continue;
+            }
+
+            if (model.GetOperation(node, cancellationToken) is { } operation)
+            {
+                yield return operation;
+                continue;
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                pending.Push(child);
+            }
+        }
+    }
+
+    private void AnalyzeSink(
+        Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, IOperation operation, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                AnalyzeArguments(reportDiagnostic, options, invocation.Arguments, invocation.TargetMethod, cancellationToken);
+                break;
+
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                AnalyzeArguments(reportDiagnostic, options, creation.Arguments, constructor, cancellationToken);
+                break;
+
+            case IAssignmentOperation assignment:
+                AnalyzeAssignment(reportDiagnostic, options, assignment, cancellationToken);
+                break;
+
+            case ISymbolInitializerOperation initializer when initializer is IFieldInitializerOperation or IPropertyInitializerOperation:
+                AnalyzeInitializer(reportDiagnostic, options, initializer, cancellationToken);
+                break;
+        }
+    }
+
+    private void AnalyzeArguments(
+        Action<Diagnostic> reportDiagnostic,
+        AnalyzerOptions options,
+        ImmutableArray<IArgumentOperation> arguments,
+        IMethodSymbol method,
+        CancellationToken cancellationToken)
+    {
+        foreach (var argument in arguments)
+        {
+            var value = argument.Value;
+            if (CanCarryCallback(value.Kind) && delegates.IsValidationDelegate(value.Type))
+            {
+                AnalyzeArgument(reportDiagnostic, options, argument, method, cancellationToken);
+            }
+        }
+    }
+
+    // A read of a holder, such as AcceptAll, Callbacks.AcceptAll or Callbacks.Create(), followed to the sinks it
+    // reaches. A sink that a delegate creation also reaches is reported from there (see CallbackFlow).
+    private void AnalyzeHolderName(
+        SemanticModelAnalysisContext context, Action<Diagnostic> reportDiagnostic, SimpleNameSyntax name, HashSet<SyntaxNode> reportedSinks)
+    {
+        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        var callee = expression;
+        while (callee.Parent is ParenthesizedExpressionSyntax
+            or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            callee = callee.Parent;
+        }
+
+        if (callee.Parent is InvocationExpressionSyntax call && call.Expression == callee)
+        {
+            expression = call;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var operation = context.SemanticModel.GetOperation(expression, cancellationToken);
+        if (operation is null || !IsHolderRead(operation))
+        {
+            return;
+        }
+
+        foreach (var value in CallbackFlow.FindSinkValues(operation, cancellationToken))
+        {
+            if (CallbackFlow.FirstDelegateCreation(value, isValidationDelegate, cancellationToken) is null
+                && reportedSinks.Add(value.Syntax))
+            {
+                AnalyzeSinkValue(reportDiagnostic, context.Options, value, cancellationToken);
+            }
+        }
+    }
+
+    // The reads that CertificateCallbackInspector follows to code in source: a readonly field, a get-only property, or
+    // a method, whose type can hold a validation delegate: the delegate type, or one that a delegate converts to.
+    private bool IsHolderRead(IOperation operation)
+    {
+        var type = operation switch
+        {
+            IFieldReferenceOperation { Field: { IsReadOnly: true } field } => field.Type,
+            IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false } property } => property.Type,
+            IInvocationOperation { TargetMethod: { ReturnsVoid: false } method } => method.ReturnType,
+            _ => null,
+        };
+        return type is not null
+            && (type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate
+                || type.TypeKind == TypeKind.Dynamic
+                || type is INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "ICloneable" or "ISerializable" }
+                || delegates.IsValidationDelegate(type));
+    }
+
+    private void AnalyzeAcceptAnyValidatorName(
+        SemanticModelAnalysisContext context, Action<Diagnostic> reportDiagnostic, IdentifierNameSyntax name)
     {
         if (!IsInNameOf(name)
             && context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is IPropertySymbol property
-            && SymbolMatch.Is(property.OriginalDefinition, acceptAnyValidator))
+            && SymbolMatch.Is(property.OriginalDefinition, acceptAnyValidator.Value))
         {
             var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
                 ? access
                 : (SyntaxNode)name;
-            Report(context.ReportDiagnostic, context.Options, reference.GetLocation(), null,
+            Report(reportDiagnostic, context.Options, reference.GetLocation(), null,
                 CertificateValidationDisabledAnalyzer.AcceptAnyValidatorKind,
                 "'HttpClientHandler.DangerousAcceptAnyServerCertificateValidator'");
         }
@@ -214,7 +407,8 @@ internal sealed class CertificateValidationAnalysis
 
     // options.AllowAnyClientCertificate(), options?.AllowAnyClientCertificate(), (options!.AllowAnyClientCertificate)(),
     // or the bare name inside a subclass.
-    private void AnalyzeAllowAnyClientCertificateName(SemanticModelAnalysisContext context, IdentifierNameSyntax name)
+    private void AnalyzeAllowAnyClientCertificateName(
+        SemanticModelAnalysisContext context, Action<Diagnostic> reportDiagnostic, IdentifierNameSyntax name)
     {
         SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax { Name: var accessed } access && accessed == name
             ? access
@@ -229,7 +423,7 @@ internal sealed class CertificateValidationAnalysis
             && call.Expression == callee
             && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
         {
-            AnalyzeAllowAnyClientCertificate(context.ReportDiagnostic, context.Options, invocation, context.CancellationToken);
+            AnalyzeAllowAnyClientCertificate(reportDiagnostic, context.Options, invocation, context.CancellationToken);
         }
     }
 
@@ -252,7 +446,12 @@ internal sealed class CertificateValidationAnalysis
         return false;
     }
 
-    private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, IMethodSymbol method)
+    private void AnalyzeArgument(
+        Action<Diagnostic> reportDiagnostic,
+        AnalyzerOptions options,
+        IArgumentOperation argument,
+        IMethodSymbol method,
+        CancellationToken cancellationToken)
     {
         if (argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
             || !delegates.IsValidationDelegate(parameter.Type))
@@ -260,7 +459,8 @@ internal sealed class CertificateValidationAnalysis
             return;
         }
 
-        AnalyzeValue(context, argument.Value, "The callback passed as '" + parameter.Name + "' of '" + Describe(method) + "'");
+        AnalyzeValue(reportDiagnostic, options, argument.Value,
+            "The callback passed as '" + parameter.Name + "' of '" + Describe(method) + "'", cancellationToken);
     }
 
     private void AnalyzeAllowAnyClientCertificate(
@@ -269,7 +469,7 @@ internal sealed class CertificateValidationAnalysis
         IInvocationOperation invocation,
         CancellationToken cancellationToken)
     {
-        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate))
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, allowAnyClientCertificate.Value))
         {
             return;
         }
@@ -296,9 +496,10 @@ internal sealed class CertificateValidationAnalysis
         _ => false,
     };
 
-    private void AnalyzeValue(OperationAnalysisContext context, IOperation value, string sink)
+    private void AnalyzeValue(
+        Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, IOperation value, string sink, CancellationToken cancellationToken)
     {
-        var inspector = new CertificateCallbackInspector(compilation, value.SemanticModel, context.CancellationToken);
+        var inspector = new CertificateCallbackInspector(compilation, value.SemanticModel, cancellationToken);
         if (!inspector.AcceptsEveryCertificate(value, out var origin))
         {
             return;
@@ -306,7 +507,7 @@ internal sealed class CertificateValidationAnalysis
 
         var location = value.Syntax.GetLocation();
         var additional = origin is not null && !location.SourceSpan.Contains(origin.SourceSpan) ? origin : null;
-        Report(context.ReportDiagnostic, context.Options, location, additional, CertificateValidationDisabledAnalyzer.CallbackKind, sink);
+        Report(reportDiagnostic, options, location, additional, CertificateValidationDisabledAnalyzer.CallbackKind, sink);
     }
 
     private void Report(

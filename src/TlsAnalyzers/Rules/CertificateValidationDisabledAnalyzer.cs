@@ -48,23 +48,16 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var analysis = CertificateValidationAnalysis.Create(context.Compilation, context.Options);
+        var analysis = CertificateValidationAnalysis.Create(context.Compilation, context.Options, context.CancellationToken);
         if (analysis is null)
         {
             return;
         }
 
-        context.RegisterOperationAction(
-            analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
-        context.RegisterOperationAction(
-            analysis.AnalyzeInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+        // Every callback starts as a lambda, an anonymous method or a method group that becomes a delegate, so the
+        // rule starts there and follows it to the calls, assignments and initializers that take it.
+        context.RegisterOperationAction(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
 
-        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-
-        if (analysis.SearchesNames)
-        {
-            context.RegisterSemanticModelAction(analysis.AnalyzeNamedUses);
-        }
+        context.RegisterSemanticModelAction(analysis.AnalyzeNamedUses);
     }
 }

@@ -1,5 +1,12 @@
+using System;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using TlsAnalyzers.Rules;
 using TlsAnalyzers.Tests.Verifiers;
 using Verify = TlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TlsAnalyzers.Rules.CertificateValidationDisabledAnalyzer>;
@@ -34,6 +41,7 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     [InlineData("ServicePointManager.ServerCertificateValidationCallback = {|TLS002:delegate (object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) { return true; }|};")]
     [InlineData("var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = {|TLS002:(m, c, ch, e) => true|} };")]
     [InlineData("var handler = new HttpClientHandler(); handler.ServerCertificateCustomValidationCallback = {|TLS002:(m, c, ch, e) => true|};")]
+    [InlineData("var handler = new HttpClientHandler(); handler.ServerCertificateCustomValidationCallback ??= {|TLS002:(m, c, ch, e) => true|};")]
     [InlineData("var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|} } };")]
     [InlineData("var handler = new SocketsHttpHandler(); handler.SslOptions.RemoteCertificateValidationCallback = {|TLS002:delegate { return true; }|};")]
     [InlineData("var options = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = {|TLS002:(s, c, ch, e) => true|} };")]
@@ -682,6 +690,282 @@ public sealed class CertificateValidationDisabledAnalyzerTests
             .WithLocation(0)
             .WithArguments("The callback passed as 'userCertificateValidationCallback' of 'SslStream'"));
         return test.RunAsync();
+    }
+
+    [Fact]
+    public Task HoldersInOtherFiles_AreFollowed()
+    {
+        var test = Verify.CreateTest(Usings + """
+            using System.IO;
+
+            class C
+            {
+                void M(Stream stream, bool debug)
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Callbacks.AcceptField|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Callbacks.AcceptProperty|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Callbacks.Create()|};
+                    var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = {|TLS002:Callbacks.HandlerCallback|} };
+                    var callback = Callbacks.AcceptField;
+                    var ssl = new SslStream(stream, false, {|TLS002:callback|});
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:debug ? Callbacks.AcceptField : Callbacks.Create()|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:debug ? Callbacks.AcceptField : (s, c, ch, e) => true|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(RemoteCertificateValidationCallback)Callbacks.Boxed|};
+                    ServicePointManager.ServerCertificateValidationCallback = Callbacks.Validating;
+                    ServicePointManager.ServerCertificateValidationCallback = debug ? Callbacks.AcceptField : Callbacks.Validating;
+                    _ = nameof(Callbacks.AcceptField);
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/Callbacks.cs", Usings + """
+            public static class Callbacks
+            {
+                public static readonly RemoteCertificateValidationCallback AcceptField = (s, c, ch, e) => true;
+
+                public static RemoteCertificateValidationCallback AcceptProperty => (s, c, ch, e) => true;
+
+                public static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> HandlerCallback { get; } =
+                    (m, c, ch, e) => true;
+
+                public static readonly object Boxed = new RemoteCertificateValidationCallback((s, c, ch, e) => true);
+
+                public static readonly RemoteCertificateValidationCallback Validating = (s, c, ch, e) => e == SslPolicyErrors.None;
+
+                public static RemoteCertificateValidationCallback Create() => (s, c, ch, e) => true;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AliasAndDelegateHolders_AreFollowed()
+    {
+        // The holders' file names neither RemoteCertificateValidationCallback nor SslPolicyErrors: its types come
+        // from a global alias and from a delegate declared in another file.
+        var test = Verify.CreateTest(Usings + """
+            class C
+            {
+                static void Connect(CertificateCheck check) { }
+
+                void M()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Shared.ViaAlias|};
+                    Connect({|TLS002:Shared.ViaDelegate|});
+                    Connect({|TLS002:Shared.Make()|});
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/Aliases.cs", """
+            global using Validator = System.Net.Security.RemoteCertificateValidationCallback;
+
+            public delegate bool CertificateCheck(
+                object sender,
+                System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+                System.Net.Security.SslPolicyErrors errors);
+            """));
+        test.TestState.Sources.Add(("/Shared.cs", """
+            public static class Shared
+            {
+                public static readonly Validator ViaAlias = (s, c, ch, e) => true;
+
+                public static CertificateCheck ViaDelegate { get; } = delegate { return true; };
+
+                public static CertificateCheck Make() => (s, c, e) => true;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task PrivatePartialHolders_AreFollowed()
+    {
+        var test = Verify.CreateTest(Usings + """
+            partial class Client
+            {
+                void M()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:acceptAll|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Inner.Accept()|};
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/Client.Callbacks.cs", Usings + """
+            partial class Client
+            {
+                private static readonly RemoteCertificateValidationCallback acceptAll = (s, c, ch, e) => true;
+
+                private static class Inner
+                {
+                    internal static RemoteCertificateValidationCallback Accept() => (s, c, ch, e) => true;
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task LocalsAndLocalFunctions_AreFollowed()
+    {
+        var source = Usings + """
+            class C
+            {
+                void M(bool debug)
+                {
+                    var first = new RemoteCertificateValidationCallback((s, c, ch, e) => true);
+                    var second = first;
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:second|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:first|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:debug ? first : second|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Make()|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:MakeFromField()|};
+                    ServicePointManager.ServerCertificateValidationCallback = MakeValidating();
+
+                    RemoteCertificateValidationCallback Make() => (s, c, ch, e) => true;
+
+                    RemoteCertificateValidationCallback MakeFromField() => AcceptAll;
+
+                    static RemoteCertificateValidationCallback MakeValidating() => (s, c, ch, e) => e == SslPolicyErrors.None;
+                }
+
+                static readonly RemoteCertificateValidationCallback AcceptAll = (s, c, ch, e) => true;
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public Task UnusualHolders_AreFollowed()
+    {
+        // Holders that a first reading missed: a generic factory, a generic holder class, interface-typed and
+        // alias-typed fields, a factory named like Kestrel's method, parenthesized calls, and an alias that rests
+        // on a delegate declared below it.
+        var test = Verify.CreateTest(Usings + """
+            using System.IO;
+
+            class C
+            {
+                static void Check(App.CertCheck check) { }
+
+                void M(Stream stream, Holders holders)
+                {
+                    _ = new SslStream(stream, false, {|TLS002:Holders.Make<RemoteCertificateValidationCallback>()|});
+                    _ = new SslStream(stream, false, {|TLS002:Box<RemoteCertificateValidationCallback>.Value|});
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(RemoteCertificateValidationCallback)Holders.Cloneable|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(RemoteCertificateValidationCallback)Holders.Aliased|};
+                    _ = new SslStream(stream, false, {|TLS002:Holders.AllowAnyClientCertificate()|});
+                    _ = new SslStream(stream, false, {|TLS002:(holders!.Create)()|});
+                    _ = new SslStream(stream, false, {|TLS002:((Holders.Make<RemoteCertificateValidationCallback>))()|});
+                    Check({|TLS002:Holders.ViaAlias|});
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/Holders.cs", Usings + """
+            using Obj = System.Object;
+
+            public class Holders
+            {
+                public static readonly ICloneable Cloneable = new RemoteCertificateValidationCallback((s, c, ch, e) => true);
+
+                public static readonly Obj Aliased = new RemoteCertificateValidationCallback((s, c, ch, e) => true);
+
+                public static readonly Cb ViaAlias = (s, c, ch, e) => true;
+
+                public static T Make<T>() => (T)(object)new RemoteCertificateValidationCallback((s, c, ch, e) => true);
+
+                public static RemoteCertificateValidationCallback AllowAnyClientCertificate() => (s, c, ch, e) => true;
+
+                public RemoteCertificateValidationCallback Create() => (s, c, ch, e) => true;
+            }
+
+            public static class Box<T>
+            {
+                public static T Value => (T)(object)new RemoteCertificateValidationCallback((s, c, ch, e) => true);
+            }
+            """));
+        test.TestState.Sources.Add(("/Aliases.cs", """
+            global using Errors = System.Net.Security.SslPolicyErrors;
+            global using Cb = App.CertCheck;
+            """));
+        test.TestState.Sources.Add(("/CertCheck.cs", """
+            using System.Security.Cryptography.X509Certificates;
+
+            namespace App;
+
+            public delegate bool CertCheck(object s, X509Certificate? c, X509Chain? ch, Errors e);
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UnfinishedHolderDeclarations_DoNotHang()
+    {
+        // A member without a name, typed while the next one is half written, once made the name search loop forever.
+        string[] sources =
+        [
+            "using System.Net.Security; class H { public RemoteCertificateValidationCallback { get; } }",
+            "using System.Net.Security; class F { static readonly RemoteCertificateValidationCallback A, ; }",
+            "class E { public int { get; } string s = \"\\u0041\"; }",
+            "using System.Net; class U { void M() => ServicePointManager.ServerCertificateValidationCallback = null; }",
+        ];
+        var factory = await Robustness.CompilationFactory.GetAsync(CancellationToken.None);
+        var trees = sources.Select((text, index) => CSharpSyntaxTree.ParseText(text, factory.ParseOptions, "/File" + index + ".cs"));
+        var compilation = CSharpCompilation.Create(
+            "Unfinished", trees, factory.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analysis = compilation.WithAnalyzers([new CertificateValidationDisabledAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        var diagnostics = await analysis.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("Sink")]
+    [InlineData("Read")]
+    [InlineData("")]
+    public async Task SpanAnalysis_FindsSinksFedFromOutsideTheSpan(string marker)
+    {
+        // The IDE analyzes the span around the caret. The delegate or the holder read sits on another line of the
+        // same method, and the sink must still be reported, once, and nothing outside the span. The empty marker
+        // takes every marked line, so the span covers both.
+        const string Source = """
+            using System.Net;
+            using System.Net.Security;
+
+            class C
+            {
+                static readonly RemoteCertificateValidationCallback AcceptAll = (s, c, ch, e) => true;
+
+                void M()
+                {
+                    var fromLambda = new RemoteCertificateValidationCallback((s, c, ch, e) => true); // Read
+                    var fromHolder = AcceptAll; // Read
+                    ServicePointManager.ServerCertificateValidationCallback = fromLambda; // Sink
+                    ServicePointManager.ServerCertificateValidationCallback += fromHolder; // Sink
+                }
+            }
+            """;
+        var factory = await Robustness.CompilationFactory.GetAsync(CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(Source, factory.ParseOptions, "/C.cs");
+        var compilation = CSharpCompilation.Create(
+            "Span", [tree], factory.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var withAnalyzers = compilation.WithAnalyzers([new CertificateValidationDisabledAnalyzer()]);
+        var lines = tree.GetText().Lines.Where(line => line.ToString().Contains("// " + marker, StringComparison.Ordinal)).ToList();
+        var span = TextSpan.FromBounds(lines[0].Start, lines[^1].End);
+
+        var result = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), span, CancellationToken.None);
+
+        var reported = result.GetAllDiagnostics()
+            .Where(diagnostic => diagnostic.Id == RuleIds.CertificateValidationDisabled)
+            .Select(diagnostic => tree.GetText().Lines.GetLineFromPosition(diagnostic.Location.SourceSpan.Start).ToString().Trim())
+            .ToList();
+        var expected = marker != "Read"
+            ? new[]
+            {
+                "ServicePointManager.ServerCertificateValidationCallback = fromLambda; // Sink",
+                "ServicePointManager.ServerCertificateValidationCallback += fromHolder; // Sink",
+            }
+            : [];
+        Assert.Equal(string.Join(Environment.NewLine, expected), string.Join(Environment.NewLine, reported));
     }
 
     private static string Wrap(string statement) => Usings + $$"""

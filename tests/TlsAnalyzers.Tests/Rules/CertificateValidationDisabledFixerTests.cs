@@ -54,6 +54,31 @@ public sealed class CertificateValidationDisabledFixerTests
     }
 
     [Fact]
+    public Task UseDefault_RemovesNullCoalescingAssignment()
+    {
+        var source = Usings + """
+            class C
+            {
+                void M(HttpClientHandler handler)
+                {
+                    handler.ServerCertificateCustomValidationCallback ??= {|TLS002:(m, c, ch, e) => true|};
+                    Console.WriteLine(handler);
+                }
+            }
+            """;
+        var fixedSource = Usings + """
+            class C
+            {
+                void M(HttpClientHandler handler)
+                {
+                    Console.WriteLine(handler);
+                }
+            }
+            """;
+        return Verify.VerifyCodeFixAsync(source, fixedSource, UseDefault);
+    }
+
+    [Fact]
     public Task UseDefault_IsTheFirstFix()
     {
         var source = Usings + """
