@@ -10,8 +10,8 @@ namespace TlsAnalyzers.Infrastructure;
 
 /// <summary>
 /// Follows a certificate-validation delegate forward, inside one function, from where it is made or read to the
-/// values that may hand it to a sink: an argument of a call or constructor, the value of an assignment, or the
-/// initializer of a field or property. It walks the same steps as <see cref="CertificateCallbackInspector"/>, which
+/// values that may hand it to a sink. A sink is an argument of a call or constructor, the value of an assignment, or
+/// the initializer of a field or property. It walks the same steps as <see cref="CertificateCallbackInspector"/>, which
 /// walks them backward from the sink: conversions, parentheses, both branches of <c>?:</c>, locals with an
 /// initializer, and local functions that return the delegate.
 /// </summary>
@@ -142,16 +142,8 @@ internal static class CallbackFlow
 
     // A local and a local function are visible only inside the member that declares them, so every use lies in the
     // operation tree of that member.
-    private static IEnumerable<IOperation> FindInFunction(IOperation inside, Func<IOperation, bool> predicate)
-    {
-        var root = inside;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        return root.Descendants().Where(predicate);
-    }
+    private static IEnumerable<IOperation> FindInFunction(IOperation inside, Func<IOperation, bool> predicate) =>
+        AssignedPropertyFinder.GetRoot(inside).Descendants().Where(predicate);
 
     // The function whose return this is: a local function, or null for a lambda or a member's own body, whose
     // result the inspector does not follow from a sink.

@@ -12,9 +12,9 @@ namespace TlsAnalyzers.Infrastructure;
 
 /// <summary>
 /// The names of the members in source that can hand out a certificate-validation delegate made in another member
-/// ("holders"): readonly fields, get-only properties and methods whose type is a validation delegate, or object,
-/// dynamic or Delegate when the declaration names a validation delegate type (a cast at the sink makes those one
-/// again). <see cref="CallbackFlow"/> follows a delegate only inside the function that makes it, so TLS002 finds the
+/// ("holders"). A holder is a readonly field, a get-only property or a method whose type is a validation delegate.
+/// Its type can also be object, dynamic or Delegate when the declaration names a validation delegate type, because
+/// a cast at the sink makes it one again. <see cref="CallbackFlow"/> follows a delegate only inside the function that makes it, so TLS002 finds the
 /// reads of holders by searching each file for their names.
 /// </summary>
 /// <remarks>
@@ -140,7 +140,7 @@ internal sealed class CallbackHolderIndex
     {
         typeNames = new TypeNames();
         var candidates = new List<SyntaxTree>();
-        var taken = new HashSet<SyntaxTree>();
+        var candidateSet = new HashSet<SyntaxTree>();
         var searched = 0;
         while (searched < typeNames.Delegates.Count)
         {
@@ -148,7 +148,7 @@ internal sealed class CallbackHolderIndex
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (taken.Contains(tree))
+                if (candidateSet.Contains(tree))
                 {
                     continue;
                 }
@@ -162,7 +162,7 @@ internal sealed class CallbackHolderIndex
 
                 if (mayHideNames || newNames.Any(name => MayContain(tree, name, fixedPart, treesWithFixedPart) && text.IndexOf(name, StringComparison.Ordinal) >= 0))
                 {
-                    taken.Add(tree);
+                    candidateSet.Add(tree);
                     candidates.Add(tree);
                 }
             }

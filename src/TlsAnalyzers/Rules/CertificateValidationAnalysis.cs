@@ -116,7 +116,7 @@ internal sealed class CertificateValidationAnalysis
                     IObjectCreationOperation creation => creation.Constructor,
                     _ => null,
                 };
-                if (method is not null && CanCarryCallback(value.Kind) && delegates.IsValidationDelegate(value.Type))
+                if (method is not null)
                 {
                     AnalyzeArgument(reportDiagnostic, options, argument, method, cancellationToken);
                 }
@@ -328,11 +328,7 @@ internal sealed class CertificateValidationAnalysis
     {
         foreach (var argument in arguments)
         {
-            var value = argument.Value;
-            if (CanCarryCallback(value.Kind) && delegates.IsValidationDelegate(value.Type))
-            {
-                AnalyzeArgument(reportDiagnostic, options, argument, method, cancellationToken);
-            }
+            AnalyzeArgument(reportDiagnostic, options, argument, method, cancellationToken);
         }
     }
 
@@ -453,13 +449,17 @@ internal sealed class CertificateValidationAnalysis
         IMethodSymbol method,
         CancellationToken cancellationToken)
     {
-        if (argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
+        // The value's type is cheaper to read than the parameter's, which a generic method substitutes on first use.
+        var value = argument.Value;
+        if (!CanCarryCallback(value.Kind)
+            || !delegates.IsValidationDelegate(value.Type)
+            || argument is not { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { RefKind: RefKind.None } parameter }
             || !delegates.IsValidationDelegate(parameter.Type))
         {
             return;
         }
 
-        AnalyzeValue(reportDiagnostic, options, argument.Value,
+        AnalyzeValue(reportDiagnostic, options, value,
             "The callback passed as '" + parameter.Name + "' of '" + Describe(method) + "'", cancellationToken);
     }
 
