@@ -155,12 +155,12 @@ internal sealed class CallbackHolderIndex
 
                 var text = tree.GetText(cancellationToken).ToString();
                 var mayHideNames = NameSearch.MayHideNames(tree, text);
-                if (searched == 0 && (mayHideNames || text.IndexOf(fixedPart, StringComparison.Ordinal) >= 0))
+                if (searched == 0 && (mayHideNames || NameSearch.Contains(tree, text, fixedPart)))
                 {
                     treesWithFixedPart.Add(tree);
                 }
 
-                if (mayHideNames || newNames.Any(name => MayContain(tree, name, fixedPart, treesWithFixedPart) && text.IndexOf(name, StringComparison.Ordinal) >= 0))
+                if (mayHideNames || newNames.Any(name => MayContain(tree, name, fixedPart, treesWithFixedPart) && NameSearch.Contains(tree, text, name)))
                 {
                     candidateSet.Add(tree);
                     candidates.Add(tree);

@@ -22,25 +22,31 @@ internal sealed class FieldReferenceFinder
     private readonly ImmutableArray<string> searchTexts;
     private readonly Func<string, bool> isMemberName;
     private readonly Action<OperationSite> action;
+    private readonly bool wholeNames;
 
     /// <param name="searchTexts">
     /// Text that every wanted member name contains, such as "NoEncryption" for NoEncryption and AllowNoEncryption.
     /// </param>
     /// <param name="isMemberName">Tells whether an identifier, as the compiler reads it, names a wanted member.</param>
     /// <param name="action">The callback, as it would be registered for <see cref="OperationKind.FieldReference"/>.</param>
+    /// <param name="wholeNames">
+    /// True when the search texts are the member names themselves, so that a match inside a longer identifier, such
+    /// as Default in FirstOrDefault, is skipped at once.
+    /// </param>
     public FieldReferenceFinder(
-        ImmutableArray<string> searchTexts, Func<string, bool> isMemberName, Action<OperationSite> action)
+        ImmutableArray<string> searchTexts, Func<string, bool> isMemberName, Action<OperationSite> action, bool wholeNames = false)
     {
         this.searchTexts = searchTexts;
         this.isMemberName = isMemberName;
         this.action = action;
+        this.wholeNames = wholeNames;
     }
 
     /// <summary>Runs the callback on the wanted field references of one file. Register it as a semantic model action.</summary>
     public void AnalyzeFile(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
-        foreach (var token in NameSearch.FindIdentifiers(tree, context.FilterSpan, searchTexts, context.CancellationToken))
+        foreach (var token in NameSearch.FindIdentifiers(tree, context.FilterSpan, searchTexts, context.CancellationToken, wholeNames))
         {
             if (token.Parent is IdentifierNameSyntax name)
             {

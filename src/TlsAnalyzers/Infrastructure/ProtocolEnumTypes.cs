@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace TlsAnalyzers.Infrastructure;
@@ -19,9 +21,14 @@ internal sealed class ProtocolEnumTypes
     {
         SslProtocols = sslProtocols;
         SecurityProtocolType = securityProtocolType;
-        _sslProtocolsWeakBits = GetDefinedWeakBits(sslProtocols);
-        _securityProtocolTypeWeakBits = GetDefinedWeakBits(securityProtocolType);
+        var weakMemberNames = new SortedSet<string>(System.StringComparer.Ordinal);
+        _sslProtocolsWeakBits = GetDefinedWeakBits(sslProtocols, weakMemberNames);
+        _securityProtocolTypeWeakBits = GetDefinedWeakBits(securityProtocolType, weakMemberNames);
+        WeakMemberNames = weakMemberNames.ToImmutableArray();
     }
+
+    /// <summary>The names of the members of either enum that select an old protocol, such as Tls11 and Default.</summary>
+    public ImmutableArray<string> WeakMemberNames { get; }
 
     public INamedTypeSymbol? SslProtocols { get; }
 
@@ -75,7 +82,7 @@ internal sealed class ProtocolEnumTypes
         return 0;
     }
 
-    private static long GetDefinedWeakBits(INamedTypeSymbol? type)
+    private static long GetDefinedWeakBits(INamedTypeSymbol? type, ISet<string> weakMemberNames)
     {
         long bits = 0;
         if (type is null)
@@ -89,6 +96,10 @@ internal sealed class ProtocolEnumTypes
                 && ProtocolBits.TryGetValue(field.ConstantValue, out var value))
             {
                 bits |= value & ProtocolBits.Weak;
+                if ((value & ProtocolBits.Weak) != 0)
+                {
+                    weakMemberNames.Add(field.Name);
+                }
             }
         }
 
@@ -97,7 +108,7 @@ internal sealed class ProtocolEnumTypes
 
     private static INamedTypeSymbol? GetEnum(Compilation compilation, string metadataName)
     {
-        var type = compilation.GetTypeByMetadataName(metadataName);
+        var type = compilation.FindType(metadataName);
         return type?.TypeKind == TypeKind.Enum ? type : null;
     }
 }

@@ -35,20 +35,19 @@ internal sealed class ValidationDelegateShape
         computeIsValidationDelegate = ComputeIsValidationDelegate;
     }
 
-    // RemoteCertificateValidationCallback sits next to SslPolicyErrors and takes the certificate and the chain, and
-    // X509Chain.Build takes an X509Certificate2. Reading them there spares three lookups of a type by name, each of
-    // which searches every referenced assembly.
+    // The certificate types are read from the signature of RemoteCertificateValidationCallback and X509Chain.Build
+    // where the compilation has them, so the delegate and the rule agree on them even when a project declares a type
+    // with the same full name.
     public static ValidationDelegateShape Create(Compilation compilation, INamedTypeSymbol sslPolicyErrors)
     {
-        var callback = sslPolicyErrors.ContainingAssembly
-            .GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback")?.DelegateInvokeMethod;
+        var callback = compilation.FindType("System.Net.Security.RemoteCertificateValidationCallback")?.DelegateInvokeMethod;
         var certificate = Expect(callback?.Parameters.ElementAtOrDefault(1)?.Type, "X509Certificate")
-            ?? compilation.GetTypeByMetadataName(CertificateNamespace + "X509Certificate");
+            ?? compilation.FindType(CertificateNamespace + "X509Certificate");
         var chain = Expect(callback?.Parameters.ElementAtOrDefault(2)?.Type, "X509Chain")
-            ?? compilation.GetTypeByMetadataName(CertificateNamespace + "X509Chain");
+            ?? compilation.FindType(CertificateNamespace + "X509Chain");
         var build = chain?.GetMembers("Build").OfType<IMethodSymbol>().FirstOrDefault();
         var certificate2 = Expect(build?.Parameters.FirstOrDefault()?.Type, "X509Certificate2")
-            ?? compilation.GetTypeByMetadataName(CertificateNamespace + "X509Certificate2");
+            ?? compilation.FindType(CertificateNamespace + "X509Certificate2");
         return new(sslPolicyErrors, certificate, certificate2, chain);
     }
 

@@ -42,13 +42,12 @@ internal sealed class CertificateValidationAnalysis
         skipTestProjectsApplies = isTestProject;
         isValidationDelegate = delegates.IsValidationDelegate;
 
-        // Each lookup of a type by name searches every referenced assembly, and few files name these members, so
-        // the types are looked up at the first file that does.
+        // Few files name these members, so the types are looked up at the first file that does.
         acceptAnyValidator = new Lazy<IPropertySymbol?>(() => compilation
-            .GetTypeByMetadataName("System.Net.Http.HttpClientHandler")
+            .FindType("System.Net.Http.HttpClientHandler")
             ?.GetMembers(AcceptAnyValidatorName).OfType<IPropertySymbol>().FirstOrDefault());
         allowAnyClientCertificate = new Lazy<IMethodSymbol?>(() => compilation
-            .GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")
+            .FindType("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")
             ?.GetMembers(AllowAnyClientCertificateName).OfType<IMethodSymbol>().FirstOrDefault());
         holders = CallbackHolderIndex.Build(
             compilation, ImmutableArray.Create(AcceptAnyValidatorName, AllowAnyClientCertificateName), FixedNamePart, cancellationToken);
@@ -64,7 +63,7 @@ internal sealed class CertificateValidationAnalysis
     public static CertificateValidationAnalysis? Create(
         Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var sslPolicyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
+        var sslPolicyErrors = compilation.FindType("System.Net.Security.SslPolicyErrors");
         if (sslPolicyErrors is null)
         {
             return null;
@@ -553,7 +552,7 @@ internal sealed class CertificateValidationAnalysis
     {
         lock (certificateAuthenticationLock)
         {
-            hasCertificateAuthentication ??= compilation.GetTypeByMetadataName(CertificateAuthenticationExtensions) is not null
+            hasCertificateAuthentication ??= compilation.FindType(CertificateAuthenticationExtensions) is not null
                 && compilation.SyntaxTrees.Any(tree => CallsAddCertificate(tree, cancellationToken));
             return hasCertificateAuthentication.Value;
         }

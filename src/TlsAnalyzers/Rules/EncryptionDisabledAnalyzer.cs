@@ -38,7 +38,7 @@ public sealed class EncryptionDisabledAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var policyType = context.Compilation.GetTypeByMetadataName(EncryptionPolicyTypeName);
+        var policyType = context.Compilation.FindType(EncryptionPolicyTypeName);
         if (policyType is not { TypeKind: TypeKind.Enum })
         {
             return;

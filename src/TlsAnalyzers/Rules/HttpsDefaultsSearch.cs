@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TlsAnalyzers.Infrastructure;
 
 namespace TlsAnalyzers.Rules;
 
@@ -36,12 +37,11 @@ internal static class HttpsDefaultsSearch
     }
 
     // Searching the text is much cheaper than walking every node, and most files never name the method. A Unicode
-    // escape can spell the name in other characters, so a file with one is walked anyway.
+    // escape or a formatting character can hide the name, so a file with one is walked anyway.
     private static bool MayNameHttpsDefaults(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
-        return text.IndexOf("ConfigureHttpsDefaults", StringComparison.Ordinal) >= 0
-            || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
+        return NameSearch.Contains(tree, text, "ConfigureHttpsDefaults") || NameSearch.MayHideNames(tree, text);
     }
 
     private static bool IsHardenedHttpsDefaults(InvocationExpressionSyntax invocation)

@@ -43,7 +43,15 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         }
 
         var analysis = new ProtocolValueAnalysis(protocolTypes);
-        context.RegisterOperationAction(analysis.AnalyzeFieldReference, OperationKind.FieldReference);
+        var weakNames = protocolTypes.WeakMemberNames;
+        if (!weakNames.IsEmpty)
+        {
+            // A member is spelled wherever it is used, so a search for the weak members' names finds every use
+            // without an action on each of the compilation's field references (see FieldReferenceFinder).
+            var finder = new FieldReferenceFinder(weakNames, weakNames.Contains, analysis.AnalyzeFieldReference, wholeNames: true);
+            context.RegisterSemanticModelAction(finder.AnalyzeFile);
+        }
+
         context.RegisterSyntaxNodeAction(
             nodeContext => WrittenCasts.ForEachConversion(nodeContext, analysis.AnalyzeConversion),
             SyntaxKind.CastExpression);
@@ -62,7 +70,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         /// <c>(p &amp; OldVersions) != 0</c>, is still reported at its declaration, because uses of a constant are
         /// not followed.
         /// </remarks>
-        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        public void AnalyzeFieldReference(OperationSite context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
             var field = reference.Field;

@@ -29,12 +29,12 @@ internal sealed class MissingCipherSuitesPolicyAnalysis
         _cipherSuitesPolicy = cipherSuitesPolicy;
         _serverOptions = serverOptions;
         _compilation = compilation;
-        _sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
-        _httpsExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions");
-        _kestrelOptions = compilation.GetTypeByMetadataName(
+        _sslStream = compilation.FindType("System.Net.Security.SslStream");
+        _httpsExtensions = compilation.FindType("Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions");
+        _kestrelOptions = compilation.FindType(
             "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
         _onAuthenticate = compilation
-            .GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")?
+            .FindType("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions")?
             .GetMembers("OnAuthenticate").OfType<IPropertySymbol>().FirstOrDefault();
     }
 
@@ -45,8 +45,8 @@ internal sealed class MissingCipherSuitesPolicyAnalysis
     /// </summary>
     public static MissingCipherSuitesPolicyAnalysis? Create(Compilation compilation)
     {
-        var policyType = compilation.GetTypeByMetadataName("System.Net.Security.CipherSuitesPolicy");
-        var serverOptions = compilation.GetTypeByMetadataName("System.Net.Security.SslServerAuthenticationOptions");
+        var policyType = compilation.FindType("System.Net.Security.CipherSuitesPolicy");
+        var serverOptions = compilation.FindType("System.Net.Security.SslServerAuthenticationOptions");
         var property = serverOptions?.GetMembers("CipherSuitesPolicy").OfType<IPropertySymbol>().FirstOrDefault();
         if (policyType is null || serverOptions is null || property is null)
         {

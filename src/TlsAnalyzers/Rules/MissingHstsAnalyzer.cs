@@ -51,14 +51,14 @@ public sealed class MissingHstsAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var redirectionExtensions = context.Compilation.GetTypeByMetadataName(
+        var redirectionExtensions = context.Compilation.FindType(
             "Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
         if (redirectionExtensions is null)
         {
             return;
         }
 
-        var headerNames = context.Compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
+        var headerNames = context.Compilation.FindType("Microsoft.Net.Http.Headers.HeaderNames");
         var state = new CompilationState(redirectionExtensions, headerNames);
         context.RegisterSemanticModelAction(state.AnalyzeFile);
         context.RegisterCompilationEndAction(state.ReportIfHstsMissing);

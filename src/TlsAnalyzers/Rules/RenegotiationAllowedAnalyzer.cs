@@ -39,7 +39,7 @@ public sealed class RenegotiationAllowedAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         // The options type exists from .NET Core 2.1 and netstandard2.1 on. .NET Framework has none.
-        var optionsType = context.Compilation.GetTypeByMetadataName(
+        var optionsType = context.Compilation.FindType(
             "System.Net.Security.SslServerAuthenticationOptions");
         var property = optionsType?.GetMembers(PropertyName).OfType<IPropertySymbol>().FirstOrDefault();
         if (property is null)

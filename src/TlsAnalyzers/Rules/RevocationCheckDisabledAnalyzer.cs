@@ -101,7 +101,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
             AddProperty(compilation, "Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions",
                 "CheckCertificateRevocation", targets.BooleanProperties);
 
-            var modeType = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509RevocationMode");
+            var modeType = compilation.FindType("System.Security.Cryptography.X509Certificates.X509RevocationMode");
             targets.modeType = modeType;
             targets.noCheckValue = modeType?.GetMembers("NoCheck").OfType<IFieldSymbol>().FirstOrDefault()?.ConstantValue;
             if (targets.noCheckValue is not null)
@@ -117,7 +117,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
                     "RevocationMode", targets.ModeProperties);
             }
 
-            targets.SslStreamType = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
+            targets.SslStreamType = compilation.FindType("System.Net.Security.SslStream");
             return targets;
         }
 
@@ -190,7 +190,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
         private static void AddProperty(Compilation compilation, string typeName, string propertyName, HashSet<IPropertySymbol> set)
         {
-            var property = compilation.GetTypeByMetadataName(typeName)
+            var property = compilation.FindType(typeName)
                 ?.GetMembers(propertyName).OfType<IPropertySymbol>().FirstOrDefault();
             if (property is not null)
             {

@@ -40,8 +40,8 @@ public sealed class WeakCipherSuiteAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var policyType = context.Compilation.GetTypeByMetadataName("System.Net.Security.CipherSuitesPolicy");
-        var suiteType = context.Compilation.GetTypeByMetadataName("System.Net.Security.TlsCipherSuite");
+        var policyType = context.Compilation.FindType("System.Net.Security.CipherSuitesPolicy");
+        var suiteType = context.Compilation.FindType("System.Net.Security.TlsCipherSuite");
         if (policyType is null || suiteType is null)
         {
             return;

@@ -43,8 +43,8 @@ public sealed class WeakHstsConfigurationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var options = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpsPolicy.HstsOptions");
-        var hstsExtensions = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.HstsBuilderExtensions");
+        var options = context.Compilation.FindType("Microsoft.AspNetCore.HttpsPolicy.HstsOptions");
+        var hstsExtensions = context.Compilation.FindType("Microsoft.AspNetCore.Builder.HstsBuilderExtensions");
         var names = ImmutableArray.CreateBuilder<string>();
         var actions = new List<(OperationKind, Action<OperationSite>)>();
         if (options?.GetMembers("MaxAge").Length > 0)

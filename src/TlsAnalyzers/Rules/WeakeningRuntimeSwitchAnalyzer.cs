@@ -62,7 +62,7 @@ public sealed class WeakeningRuntimeSwitchAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         // AppContext came with .NET Framework 4.6 and netstandard1.3.
-        var appContext = context.Compilation.GetTypeByMetadataName("System.AppContext");
+        var appContext = context.Compilation.FindType("System.AppContext");
         var setSwitch = appContext?.GetMembers("SetSwitch").OfType<IMethodSymbol>()
             .FirstOrDefault(method => method.IsStatic && method.Parameters.Length == 2);
         if (setSwitch is null)

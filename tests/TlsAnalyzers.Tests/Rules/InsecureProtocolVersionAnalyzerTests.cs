@@ -297,6 +297,33 @@ public sealed class InsecureProtocolVersionAnalyzerTests
             """);
     }
 
+    // The rule searches the text for the weak members' names. Longer identifiers such as FirstOrDefault and Tls12
+    // are skipped before binding; a verbatim @Default and a member named after a weak one in another type stay
+    // apart.
+    [Fact]
+    public async Task WeakNamesAmongLongerIdentifiers_OnlyMembersReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            using System.Linq;
+
+            class Names
+            {
+                public const SslProtocols Tls11 = SslProtocols.Tls12;
+                public static SslProtocols Default => SslProtocols.None;
+            }
+
+            class C
+            {
+                SslProtocols First(SslProtocols[] all) => all.FirstOrDefault();
+                SslProtocols Strong() => SslProtocols.Tls12 | SslProtocols.Tls13;
+                SslProtocols Verbatim() => {|TLS001:SslProtocols.@Default|};
+                SslProtocols Plain() => {|TLS001:SslProtocols.Default|};
+                SecurityProtocolType Legacy() => {|TLS001:SecurityProtocolType.Tls11|};
+                SslProtocols Others() => Names.Tls11 | Names.Default;
+            }
+            """);
+    }
+
     [Fact]
     public async Task NamesOutsideCode_NotReported()
     {
@@ -641,15 +668,15 @@ public sealed class InsecureProtocolVersionAnalyzerTests
             """);
     }
 
-    // A lambda's default parameter value is not part of the operation tree that analyzers see, so the rule cannot
-    // find it. This test pins that gap.
+    // A lambda's default parameter value is not part of the operation tree that operation actions see. The rule
+    // finds the member by its name and asks the semantic model for its operation, which covers it.
     [Fact]
-    public async Task LambdaDefaultParameter_NotReported()
+    public async Task LambdaDefaultParameter_Reported()
     {
         await Verify.VerifyAnalyzerAsync(Usings + """
             class C
             {
-                Func<SslProtocols, SslProtocols> Pick = (SslProtocols fallback = SslProtocols.Tls) => fallback;
+                Func<SslProtocols, SslProtocols> Pick = (SslProtocols fallback = {|TLS001:SslProtocols.Tls|}) => fallback;
             }
             """);
     }

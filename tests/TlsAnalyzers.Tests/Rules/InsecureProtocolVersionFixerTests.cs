@@ -44,6 +44,32 @@ public sealed class InsecureProtocolVersionFixerTests
         await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
     }
 
+    // A default value must stay a constant, and Tls12 | Tls13 is one.
+    [Fact]
+    public async Task LambdaDefaultParameter_ReplacedWithTls12And13()
+    {
+        var source = """
+            using System;
+            using System.Security.Authentication;
+
+            class C
+            {
+                Func<SslProtocols, SslProtocols> Pick = (SslProtocols fallback = {|TLS001:SslProtocols.Tls|}) => fallback;
+            }
+            """;
+        var fixedSource = """
+            using System;
+            using System.Security.Authentication;
+
+            class C
+            {
+                Func<SslProtocols, SslProtocols> Pick = (SslProtocols fallback = SslProtocols.Tls12 | SslProtocols.Tls13) => fallback;
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource, UseStrong);
+    }
+
     [Fact]
     public async Task Combination_RemoveWeakKeepsStrongMember()
     {
