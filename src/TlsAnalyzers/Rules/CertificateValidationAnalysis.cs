@@ -562,6 +562,13 @@ internal sealed class CertificateValidationAnalysis
     // package's extension class is referenced. The rule does not bind the call to check its target.
     private static bool CallsAddCertificate(SyntaxTree tree, CancellationToken cancellationToken)
     {
+        // Only the files that spell the name, or may hide it, are walked.
+        var text = tree.GetText(cancellationToken).ToString();
+        if (!NameSearch.Contains(tree, text, "AddCertificate") && !NameSearch.MayHideNames(tree, text))
+        {
+            return false;
+        }
+
         return tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>().Any(
             invocation => invocation.Expression switch
             {
