@@ -125,6 +125,26 @@ internal static class NameSearch
         }
     }
 
+    /// <summary>
+    /// Returns the tokens of kind <paramref name="kind"/> in <paramref name="tree"/> inside
+    /// <paramref name="filterSpan"/> (the whole file when null) that consist of <paramref name="punctuation"/>, such as
+    /// the <c>~</c> of a complement. A Unicode escape cannot spell punctuation, so no file needs a full walk.
+    /// </summary>
+    public static IEnumerable<SyntaxToken> FindPunctuation(
+        SyntaxTree tree, TextSpan? filterSpan, string punctuation, SyntaxKind kind, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        var text = tree.GetText(cancellationToken).ToString();
+        var span = filterSpan ?? root.FullSpan;
+        foreach (var token in FindTokens(root, text, punctuation, StringComparison.Ordinal))
+        {
+            if (token.IsKind(kind) && span.IntersectsWith(token.Span))
+            {
+                yield return token;
+            }
+        }
+    }
+
     // Returns the token that contains each match. A match in trivia (a comment, inactive code) gives the token after
     // it, which the span test rejects.
     private static IEnumerable<SyntaxToken> FindTokens(SyntaxNode root, string text, string value, StringComparison comparison)

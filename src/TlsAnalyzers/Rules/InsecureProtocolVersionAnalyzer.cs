@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TlsAnalyzers.Infrastructure;
@@ -55,7 +56,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxNodeAction(
             nodeContext => WrittenCasts.ForEachConversion(nodeContext, analysis.AnalyzeConversion),
             SyntaxKind.CastExpression);
-        context.RegisterOperationAction(analysis.AnalyzeComplement, OperationKind.UnaryOperator);
+        context.RegisterSemanticModelAction(analysis.AnalyzeComplements);
     }
 
     private sealed class ProtocolValueAnalysis
@@ -116,12 +117,28 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// Reports a complement such as <c>~SecurityProtocolType.Ssl3</c>: it switches on every other bit, the old
-        /// TLS versions included. <c>x &amp; ~SslProtocols.Tls</c> clears bits instead and is not reported.
+        /// Reports each complement of one file such as <c>~SecurityProtocolType.Ssl3</c>: it switches on every other
+        /// bit, the old TLS versions included. <c>x &amp; ~SslProtocols.Tls</c> clears bits instead and is not
+        /// reported. A complement is always written with <c>~</c>, which few lines contain, so the rule binds only
+        /// those instead of running on every unary operation of the compilation.
         /// </summary>
-        public void AnalyzeComplement(OperationAnalysisContext context)
+        public void AnalyzeComplements(SemanticModelAnalysisContext context)
         {
-            var complement = (IUnaryOperation)context.Operation;
+            var model = context.SemanticModel;
+            foreach (var tilde in NameSearch.FindPunctuation(
+                model.SyntaxTree, context.FilterSpan, "~", SyntaxKind.TildeToken, context.CancellationToken))
+            {
+                if (tilde.Parent is PrefixUnaryExpressionSyntax expression
+                    && expression.IsKind(SyntaxKind.BitwiseNotExpression)
+                    && model.GetOperation(expression, context.CancellationToken) is IUnaryOperation complement)
+                {
+                    AnalyzeComplement(context.ReportDiagnostic, complement);
+                }
+            }
+        }
+
+        private void AnalyzeComplement(Action<Diagnostic> reportDiagnostic, IUnaryOperation complement)
+        {
             if (complement.OperatorKind != UnaryOperatorKind.BitwiseNegation)
             {
                 return;
@@ -137,7 +154,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Report(context.ReportDiagnostic, complement, complement.Syntax.ToString(), weakBits);
+            Report(reportDiagnostic, complement, complement.Syntax.ToString(), weakBits);
         }
 
         // The compiler splits `(SslProtocols?)192` into two conversions that it marks implicit: int to SslProtocols,

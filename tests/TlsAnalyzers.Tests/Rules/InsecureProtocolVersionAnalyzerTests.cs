@@ -668,15 +668,29 @@ public sealed class InsecureProtocolVersionAnalyzerTests
             """);
     }
 
-    // A lambda's default parameter value is not part of the operation tree that operation actions see. The rule
-    // finds the member by its name and asks the semantic model for its operation, which covers it.
+    // A lambda's default parameter value and the attributes of a local function are not part of the operation tree
+    // that operation actions see. The rule finds members, casts and complements in the text and asks the semantic
+    // model for their operations, which covers both places.
     [Fact]
-    public async Task LambdaDefaultParameter_Reported()
+    public async Task LambdaDefaultAndLocalAttribute_Reported()
     {
         await Verify.VerifyAnalyzerAsync(Usings + """
+            class ProtocolAttribute : Attribute
+            {
+                public ProtocolAttribute(SslProtocols protocols) { }
+            }
+
             class C
             {
                 Func<SslProtocols, SslProtocols> Pick = (SslProtocols fallback = {|TLS001:SslProtocols.Tls|}) => fallback;
+                Func<SslProtocols, SslProtocols> Cast = (SslProtocols fallback = {|TLS001:(SslProtocols)192|}) => fallback;
+                Func<SslProtocols, SslProtocols> Complement = (SslProtocols fallback = {|TLS001:~SslProtocols.Tls12|}) => fallback;
+
+                void M()
+                {
+                    [Protocol({|TLS001:SslProtocols.Tls11|})] void Local() { }
+                    Local();
+                }
             }
             """);
     }
