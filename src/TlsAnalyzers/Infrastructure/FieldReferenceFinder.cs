@@ -46,7 +46,8 @@ internal sealed class FieldReferenceFinder
     public void AnalyzeFile(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
-        foreach (var token in NameSearch.FindIdentifiers(tree, context.FilterSpan, searchTexts, context.CancellationToken, wholeNames))
+        var searchSpan = NameSearch.WidenToStatements(tree, context.FilterSpan, context.CancellationToken);
+        foreach (var token in NameSearch.FindIdentifiers(tree, searchSpan, searchTexts, context.CancellationToken, wholeNames))
         {
             if (token.Parent is IdentifierNameSyntax name)
             {
@@ -65,6 +66,11 @@ internal sealed class FieldReferenceFinder
         }
 
         SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        if (context.FilterSpan is { } span && !node.Span.IntersectsWith(span))
+        {
+            return;
+        }
+
         if (context.SemanticModel.GetOperation(node, context.CancellationToken) is IFieldReferenceOperation reference)
         {
             action(new OperationSite(reference, context.Options, context.ReportDiagnostic, context.CancellationToken));

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace TlsAnalyzers.Infrastructure;
@@ -99,6 +100,36 @@ internal static class NameSearch
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Returns <paramref name="filterSpan"/> widened to the statements or member declarations at its two ends, or null
+    /// for the whole file. A finder searches the widened span and then keeps the operations that touch the original
+    /// one: in <c>SslProtocols</c> and <c>.Tls</c> on two lines, a span over the first line holds no <c>Tls</c> token,
+    /// but the member access that the rule reports touches it.
+    /// </summary>
+    public static TextSpan? WidenToStatements(SyntaxTree tree, TextSpan? filterSpan, CancellationToken cancellationToken)
+    {
+        if (filterSpan is not { } span)
+        {
+            return null;
+        }
+
+        var root = tree.GetRoot(cancellationToken);
+        var start = EnclosingStatement(root.FindToken(span.Start)).Span.Start;
+        var end = EnclosingStatement(root.FindToken(Math.Max(span.Start, span.End - 1))).Span.End;
+        return TextSpan.FromBounds(Math.Min(start, span.Start), Math.Max(end, span.End));
+    }
+
+    private static SyntaxNode EnclosingStatement(SyntaxToken token)
+    {
+        var node = token.Parent;
+        while (node?.Parent is not null && node is not StatementSyntax and not MemberDeclarationSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node ?? token.SyntaxTree!.GetRoot();
     }
 
     // Letters, digits and underscores always belong to an identifier. Other characters that may (combining marks,

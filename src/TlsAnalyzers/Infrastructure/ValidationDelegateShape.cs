@@ -35,12 +35,14 @@ internal sealed class ValidationDelegateShape
         computeIsValidationDelegate = ComputeIsValidationDelegate;
     }
 
-    // The certificate types are read from the signature of RemoteCertificateValidationCallback and X509Chain.Build
-    // where the compilation has them, so the delegate and the rule agree on them even when a project declares a type
-    // with the same full name.
+    // Where the assembly of SslPolicyErrors also declares RemoteCertificateValidationCallback (.NET Framework,
+    // netstandard), the certificate types are read from its signature and from X509Chain.Build, so they belong to the
+    // same framework. Elsewhere, as in .NET's reference assemblies and in projects that declare SslPolicyErrors
+    // themselves, they are looked up by name.
     public static ValidationDelegateShape Create(Compilation compilation, INamedTypeSymbol sslPolicyErrors)
     {
-        var callback = compilation.FindType("System.Net.Security.RemoteCertificateValidationCallback")?.DelegateInvokeMethod;
+        var callback = sslPolicyErrors.ContainingAssembly
+            .GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback")?.DelegateInvokeMethod;
         var certificate = Expect(callback?.Parameters.ElementAtOrDefault(1)?.Type, "X509Certificate")
             ?? compilation.FindType(CertificateNamespace + "X509Certificate");
         var chain = Expect(callback?.Parameters.ElementAtOrDefault(2)?.Type, "X509Chain")

@@ -125,11 +125,13 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         public void AnalyzeComplements(SemanticModelAnalysisContext context)
         {
             var model = context.SemanticModel;
+            var searchSpan = NameSearch.WidenToStatements(model.SyntaxTree, context.FilterSpan, context.CancellationToken);
             foreach (var tilde in NameSearch.FindPunctuation(
-                model.SyntaxTree, context.FilterSpan, "~", SyntaxKind.TildeToken, context.CancellationToken))
+                model.SyntaxTree, searchSpan, "~", SyntaxKind.TildeToken, context.CancellationToken))
             {
                 if (tilde.Parent is PrefixUnaryExpressionSyntax expression
                     && expression.IsKind(SyntaxKind.BitwiseNotExpression)
+                    && (context.FilterSpan is not { } span || expression.Span.IntersectsWith(span))
                     && model.GetOperation(expression, context.CancellationToken) is IUnaryOperation complement)
                 {
                     AnalyzeComplement(context.ReportDiagnostic, complement);

@@ -632,6 +632,36 @@ public sealed class CertificateValidationDisabledAnalyzerTests
         return test.RunAsync();
     }
 
+    // A project that declares SslPolicyErrors and X509Certificate itself gets its certificate type by name, because
+    // its own assembly declares no RemoteCertificateValidationCallback whose signature could give it.
+    [Fact]
+    public Task SourceDeclaredErrorsAndCertificate_IsReported()
+    {
+        var source = """
+            using System;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+
+            public delegate bool MyCheck(X509Certificate cert, SslPolicyErrors errors);
+
+            class C
+            {
+                public static MyCheck Check { get; set; } = {|TLS002:(c, e) => true|};
+
+                void Use(Func<X509Certificate, SslPolicyErrors, bool> check) { }
+
+                void M() => Use({|TLS002:(c, e) => true|});
+            }
+            """;
+        var declarations = """
+            namespace System.Net.Security { public enum SslPolicyErrors { None = 0, RemoteCertificateNotAvailable = 1 } }
+            namespace System.Security.Cryptography.X509Certificates { public class X509Certificate { } }
+            """;
+        var test = Verify.CreateTest(source, ReferenceSets.AspNetCore80);
+        test.TestState.Sources.Add(("/Declarations.cs", declarations));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task TypesAbsent_NothingIsReported()
     {

@@ -1,6 +1,10 @@
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using TlsAnalyzers.Rules;
 using TlsAnalyzers.Tests.Verifiers;
 using Verify = TlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TlsAnalyzers.Rules.InsecureProtocolVersionAnalyzer>;
@@ -689,10 +693,63 @@ public sealed class InsecureProtocolVersionAnalyzerTests
                 void M()
                 {
                     [Protocol({|TLS001:SslProtocols.Tls11|})] void Local() { }
+                    void Defaulted(SslProtocols p = {|TLS001:SslProtocols.Ssl3|}) { }
+                    Action attributed = [Protocol({|TLS001:SslProtocols.Default|})] () => { };
                     Local();
+                    Defaulted();
+                    attributed();
                 }
             }
             """);
+    }
+
+    // A file-local enum of the same name hides nothing outside its file: the other file uses the framework's enum.
+    [Fact]
+    public async Task FileLocalEnumElsewhere_FrameworkUsesReported()
+    {
+        var test = Verify.CreateTest(Usings + """
+            class C
+            {
+                SslProtocols A = {|TLS001:SslProtocols.Tls|};
+                SslProtocols B = {|TLS001:~SslProtocols.Tls12|};
+            }
+            """);
+        test.TestState.Sources.Add(("/Local.cs", """
+            namespace System.Security.Authentication
+            {
+                file enum SslProtocols { None = 0, Tls = 192 }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    // The IDE may request a span that covers only part of a member access written over two lines. The rule reports
+    // the member access when it touches the span.
+    [Fact]
+    public async Task SpanOverFirstLine_MemberAccessReported()
+    {
+        const string source = """
+            using System.Security.Authentication;
+
+            class C
+            {
+                SslProtocols Legacy() => SslProtocols
+                    .Tls11;
+            }
+            """;
+        var references = await ReferenceSets.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var compilation = CSharpCompilation.Create(
+            "Span", [tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var text = tree.GetText().ToString();
+        var firstLine = TextSpan.FromBounds(text.IndexOf("SslProtocols Legacy"), text.IndexOf("\n", text.IndexOf("SslProtocols Legacy")));
+        var withAnalyzers = compilation.WithAnalyzers([new InsecureProtocolVersionAnalyzer()]);
+
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(
+            compilation.GetSemanticModel(tree), firstLine, CancellationToken.None);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("TLS001", diagnostic.Id);
     }
 
     // An integer constant made from a member is reported at the member and again at every cast back to the enum.

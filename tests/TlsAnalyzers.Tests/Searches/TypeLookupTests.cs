@@ -84,6 +84,34 @@ public sealed class TypeLookupTests
         Assert.Equal(compilation.GetTypeByMetadataName("System.Net.Security.SslStream"), type, SymbolEqualityComparer.Default);
     }
 
+    // A file-local type has a longer metadata name, so GetTypeByMetadataName returns the referenced type.
+    [Fact]
+    public async Task FileLocalSourceType_MatchesCompilationLookup()
+    {
+        var compilation = await CreateAsync(
+            ReferenceSets.AspNetCore80, "namespace System.Security.Authentication { file enum SslProtocols { None = 0 } }");
+
+        var type = compilation.FindType("System.Security.Authentication.SslProtocols");
+
+        Assert.NotNull(type);
+        Assert.Equal(compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols"), type, SymbolEqualityComparer.Default);
+        Assert.NotEqual(compilation.Assembly, type!.ContainingAssembly, SymbolEqualityComparer.Default);
+    }
+
+    // Two source types of one name do not compile (CS0101); FindType still returns what GetTypeByMetadataName returns.
+    [Fact]
+    public async Task TwoSourceTypes_MatchCompilationLookup()
+    {
+        var compilation = await CreateAsync(
+            ReferenceSets.AspNetCore80,
+            "namespace System.Net.Security { public class SslStream { } public struct SslStream { } }");
+
+        Assert.Equal(
+            compilation.GetTypeByMetadataName("System.Net.Security.SslStream"),
+            compilation.FindType("System.Net.Security.SslStream"),
+            SymbolEqualityComparer.Default);
+    }
+
     // Two referenced assemblies declare a public type of the same name. FindType returns what GetTypeByMetadataName returns.
     [Fact]
     public async Task TwoReferences_MatchCompilationLookup()
