@@ -105,7 +105,7 @@ internal static class NameSearch
     /// <summary>
     /// Returns <paramref name="filterSpan"/> widened to the statements or member declarations at its two ends, or null
     /// for the whole file. A finder searches the widened span and then keeps the operations that touch the original
-    /// one: in <c>SslProtocols</c> and <c>.Tls</c> on two lines, a span over the first line holds no <c>Tls</c> token,
+    /// one: in <c>SslProtocols</c> and <c>.Tls</c> on two lines, a span over the first line contains no <c>Tls</c> token,
     /// but the member access that the rule reports touches it.
     /// </summary>
     public static TextSpan? WidenToStatements(SyntaxTree tree, TextSpan? filterSpan, CancellationToken cancellationToken)

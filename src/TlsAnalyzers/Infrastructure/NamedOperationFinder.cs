@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace TlsAnalyzers.Infrastructure;
 
@@ -59,13 +60,15 @@ internal sealed class NamedOperationFinder
             return;
         }
 
+        // A call over several lines touches the span even when its name lies outside it.
+        var searchSpan = NameSearch.WidenToStatements(tree, context.FilterSpan, cancellationToken) ?? span;
         foreach (var name in names)
         {
             foreach (var token in NameSearch.FindIdentifiers(root, text, name))
             {
-                if (span.IntersectsWith(token.Span))
+                if (searchSpan.IntersectsWith(token.Span))
                 {
-                    AnalyzeAncestors(context, token, visited);
+                    AnalyzeAncestors(context, token, span, visited);
                 }
             }
         }
@@ -73,11 +76,12 @@ internal sealed class NamedOperationFinder
 
     // The call or assignment that uses the name encloses the name's token, within the same statement or member.
     // Outer calls in the same statement are analyzed too, because each callback tests the method or property itself.
-    private void AnalyzeAncestors(SemanticModelAnalysisContext context, SyntaxToken token, HashSet<SyntaxNode> visited)
+    private void AnalyzeAncestors(
+        SemanticModelAnalysisContext context, SyntaxToken token, TextSpan span, HashSet<SyntaxNode> visited)
     {
         for (var node = token.Parent; node is not null; node = node.Parent)
         {
-            if (IsCandidate(node) && visited.Add(node))
+            if (IsCandidate(node) && node.Span.IntersectsWith(span) && visited.Add(node))
             {
                 Analyze(context, node);
             }

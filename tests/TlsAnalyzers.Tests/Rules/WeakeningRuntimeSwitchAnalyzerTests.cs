@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using TlsAnalyzers.Rules;
 using TlsAnalyzers.Tests.Verifiers;
 using Verify = TlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TlsAnalyzers.Rules.WeakeningRuntimeSwitchAnalyzer>;
@@ -164,19 +165,36 @@ public sealed class WeakeningRuntimeSwitchAnalyzerTests
                 void Second() => AppContext.SetSwitch("Switch.System.Net.DontEnableSystemDefaultTlsVersions", true);
             }
             """;
-        var references = await ReferenceSets.NetFramework48.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var tree = CSharpSyntaxTree.ParseText(source);
-        var compilation = CSharpCompilation.Create(
-            "Span", [tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var second = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Last();
-        var withAnalyzers = compilation.WithAnalyzers([new WeakeningRuntimeSwitchAnalyzer()]);
+        var second = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Last();
 
-        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(
-            compilation.GetSemanticModel(tree), second.Span, CancellationToken.None);
+        var diagnostics = await Verify.GetSpanDiagnosticsAsync(source, second.Span, ReferenceSets.NetFramework48);
 
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("TLS010", diagnostic.Id);
         Assert.True(second.Span.Contains(diagnostic.Location.SourceSpan));
+    }
+
+    // A span over the first line of a call written over two lines contains no SetSwitch token,
+    // but the call touches it.
+    [Fact]
+    public async Task SpanOverFirstLine_CallReported()
+    {
+        const string source = """
+            using System;
+
+            class Startup
+            {
+                void Configure() => AppContext
+                    .SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", true);
+            }
+            """;
+        var lineStart = source.IndexOf("void Configure");
+        var firstLine = TextSpan.FromBounds(lineStart, source.IndexOf('\n', lineStart));
+
+        var diagnostics = await Verify.GetSpanDiagnosticsAsync(source, firstLine, ReferenceSets.NetFramework48);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("TLS010", diagnostic.Id);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class NameSearchTests
         }
         """;
 
-    // Six identifiers contain Https; a token that contains it twice counts once.
+    // Six identifiers contain Https. A token that contains it twice counts once.
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -98,7 +98,7 @@ public sealed class TypeLookupTests
         Assert.NotEqual(compilation.Assembly, type!.ContainingAssembly, SymbolEqualityComparer.Default);
     }
 
-    // Two source types of one name do not compile (CS0101); FindType still returns what GetTypeByMetadataName returns.
+    // Two source types of one name do not compile (CS0101). FindType still returns what GetTypeByMetadataName returns.
     [Fact]
     public async Task TwoSourceTypes_MatchCompilationLookup()
     {

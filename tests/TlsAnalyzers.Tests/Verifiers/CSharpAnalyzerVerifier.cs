@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -21,6 +22,22 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
     {
         var test = CreateTest(source, references);
         return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Runs the analyzer on one span of <paramref name="source"/>, as the IDE does for the code around the caret, and
+    /// returns its diagnostics.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> GetSpanDiagnosticsAsync(
+        string source, TextSpan span, ReferenceAssemblies? references = null)
+    {
+        var resolved = await (references ?? ReferenceSets.Net80).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create(
+            "Span", [tree], resolved, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var withAnalyzers = compilation.WithAnalyzers([new TAnalyzer()]);
+        return await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(
+            compilation.GetSemanticModel(tree), span, CancellationToken.None);
     }
 
     /// <summary>Creates a test to adjust before running: extra files, .editorconfig text, expected diagnostics.</summary>
