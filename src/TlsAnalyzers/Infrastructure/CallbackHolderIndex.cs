@@ -41,9 +41,15 @@ internal sealed class CallbackHolderIndex
         ImmutableArray<string> fixedNames,
         HashSet<SyntaxTree> treesWithFixedPart,
         List<string> shared,
-        Dictionary<SyntaxTree, List<string>> privateByTree)
+        Dictionary<SyntaxTree, List<string>> privateByTree,
+        TypeNames typeNames,
+        List<string> validationMethodNames,
+        List<string> genericDelegateNames)
     {
         this.fixedNames = fixedNames;
+        ValidationTypeNames = typeNames.Delegates.Concat(genericDelegateNames.Where(name => !typeNames.Delegates.Contains(name)))
+            .ToImmutableArray();
+        ValidationMethodNames = validationMethodNames.ToImmutableArray();
         this.treesWithFixedPart = treesWithFixedPart;
         sharedWithoutFixed = shared.ToImmutableArray();
         sharedWithFixed = fixedNames.AddRange(sharedWithoutFixed);
@@ -58,6 +64,22 @@ internal sealed class CallbackHolderIndex
 
     /// <summary>True when the compilation declares a holder.</summary>
     public bool HasHolders { get; }
+
+    /// <summary>
+    /// The names that a validation delegate type can be written with: RemoteCertificateValidationCallback,
+    /// SslPolicyErrors (which a Func type takes as a type argument), delegates declared in source with such a
+    /// parameter, aliases of these, and delegates declared in a generic type that may take SslPolicyErrors through the
+    /// type's parameter.
+    /// </summary>
+    public ImmutableArray<string> ValidationTypeNames { get; }
+
+    /// <summary>
+    /// The names of the methods and local functions in source whose parameter list names one of
+    /// <see cref="ValidationTypeNames"/>, and of the methods of generic types with a parameter typed by a type
+    /// parameter. A method group becomes a validation delegate only when its method takes SslPolicyErrors, so these are
+    /// the only methods whose groups TLS002 has to bind.
+    /// </summary>
+    public ImmutableArray<string> ValidationMethodNames { get; }
 
     /// <summary>
     /// Returns the names to search in <paramref name="tree"/>: the fixed names given to <see cref="Build"/> when the
@@ -85,10 +107,18 @@ internal sealed class CallbackHolderIndex
         var candidates = FindCandidateTrees(compilation, fixedPart, treesWithFixedPart, out var typeNames, cancellationToken);
         var shared = new List<string>();
         var privateByTree = new Dictionary<SyntaxTree, List<string>>();
+        var validationMethodNames = new List<string>();
+        var genericDelegateNames = new List<string>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            AddGenericTypeMembers(tree, validationMethodNames, genericDelegateNames, cancellationToken);
+        }
+
         foreach (var tree in candidates)
         {
             var text = tree.GetText(cancellationToken).ToString();
             var mayHideNames = NameSearch.MayHideNames(tree, text);
+            AddValidationMethodNames(tree, typeNames.Delegates, validationMethodNames, cancellationToken);
             foreach (var member in Declarations(tree.GetRoot(cancellationToken)).OfType<MemberDeclarationSyntax>())
             {
                 // NOTE: a holder whose declaration names no validation delegate type is not found, so its reads are
@@ -125,7 +155,160 @@ internal sealed class CallbackHolderIndex
             }
         }
 
-        return new CallbackHolderIndex(fixedNames, treesWithFixedPart, shared, privateByTree);
+        return new CallbackHolderIndex(
+            fixedNames, treesWithFixedPart, shared, privateByTree, typeNames, validationMethodNames, genericDelegateNames);
+    }
+
+    private static readonly string[] TypeKeywords = ["class", "struct", "interface", "record"];
+
+    // A method of a generic type can take SslPolicyErrors through the type's parameter, as `Accept` in
+    // `class Box<T> { bool Accept(object s, X509Certificate c, X509Chain ch, T errors) ... }` does for
+    // `new Box<SslPolicyErrors>().Accept`, and so can a delegate declared there. Generic types are found by the text of
+    // their declaration, a type keyword followed by a name and `<`; only those declarations are read.
+    // NOTE: a generic method that takes the errors through its own type parameter is not found (see
+    // DelegateCreationSearch).
+    private static void AddGenericTypeMembers(
+        SyntaxTree tree, List<string> methodNames, List<string> delegateNames, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken).ToString();
+        var root = tree.GetRoot(cancellationToken);
+        if (NameSearch.MayHideNames(tree, text))
+        {
+            foreach (var node in Declarations(root))
+            {
+                if (node is TypeDeclarationSyntax { TypeParameterList: not null } type)
+                {
+                    AddMembers(type, ImmutableHashSet<string>.Empty, methodNames, delegateNames);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var keyword in TypeKeywords)
+        {
+            foreach (var index in NameSearch.FindText(tree, text, keyword))
+            {
+                if (DeclaresGenericType(text, index, keyword.Length)
+                    && root.FindToken(index).Parent is TypeDeclarationSyntax { TypeParameterList: not null } type
+                    && !type.Ancestors().OfType<TypeDeclarationSyntax>().Any(outer => outer.TypeParameterList is not null))
+                {
+                    AddMembers(type, ImmutableHashSet<string>.Empty, methodNames, delegateNames);
+                }
+            }
+        }
+    }
+
+    // The keyword at index, white space, a name and `<`.
+    private static bool DeclaresGenericType(string text, int index, int length)
+    {
+        if ((index > 0 && IsNameCharacter(text[index - 1])) || index + length >= text.Length || !char.IsWhiteSpace(text[index + length]))
+        {
+            return false;
+        }
+
+        var position = index + length;
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        var nameStart = position;
+        while (position < text.Length && IsNameCharacter(text[position]))
+        {
+            position++;
+        }
+
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        return position > nameStart && position < text.Length && text[position] == '<';
+    }
+
+    private static bool IsNameCharacter(char character) =>
+        char.IsLetterOrDigit(character) || character is '_' or '@' || character > '\u007F';
+
+    // Adds the members of a generic type, and of the types nested in it, that take a type parameter of the type, of an
+    // enclosing type or of the method itself.
+    private static void AddMembers(
+        TypeDeclarationSyntax type, ImmutableHashSet<string> outerParameters, List<string> methodNames, List<string> delegateNames)
+    {
+        var typeParameters = type.TypeParameterList is { } list
+            ? outerParameters.Union(list.Parameters.Select(parameter => parameter.Identifier.ValueText))
+            : outerParameters;
+        foreach (var member in type.Members)
+        {
+            switch (member)
+            {
+                case MethodDeclarationSyntax method when TakesTypeParameter(method.ParameterList, typeParameters, method.TypeParameterList):
+                    AddOnce(methodNames, method.Identifier.ValueText);
+                    break;
+
+                case DelegateDeclarationSyntax declaration when TakesTypeParameter(declaration.ParameterList, typeParameters, declaration.TypeParameterList):
+                    AddOnce(delegateNames, declaration.Identifier.ValueText);
+                    break;
+
+                case TypeDeclarationSyntax nested:
+                    AddMembers(nested, typeParameters, methodNames, delegateNames);
+                    break;
+            }
+        }
+    }
+
+    private static bool TakesTypeParameter(
+        ParameterListSyntax parameters, ImmutableHashSet<string> typeParameters, TypeParameterListSyntax? ownParameters)
+    {
+        if (parameters.Parameters.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Type is IdentifierNameSyntax { Identifier.ValueText: var name }
+                && (typeParameters.Contains(name) || ownParameters?.Parameters.Any(own => own.Identifier.ValueText == name) == true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The methods and local functions of the file that have a parameter whose type names a validation type. Local
+    // functions sit inside member bodies, so the file is searched for the type names rather than walked.
+    private static void AddValidationMethodNames(
+        SyntaxTree tree, List<string> typeNames, List<string> methodNames, CancellationToken cancellationToken)
+    {
+        foreach (var token in NameSearch.FindIdentifiers(tree, null, typeNames, cancellationToken, wholeNames: true))
+        {
+            // A file that may hide names returns all its identifiers.
+            if (!typeNames.Contains(token.ValueText))
+            {
+                continue;
+            }
+
+            var node = token.Parent;
+            while (node is TypeSyntax)
+            {
+                node = node.Parent;
+            }
+
+            var name = node is ParameterSyntax { Parent: ParameterListSyntax { Parent: var declaration } }
+                ? declaration switch
+                {
+                    MethodDeclarationSyntax method => method.Identifier.ValueText,
+                    LocalFunctionStatementSyntax function => function.Identifier.ValueText,
+                    _ => null,
+                }
+                : null;
+            if (name is { Length: > 0 })
+            {
+                AddOnce(methodNames, name);
+            }
+        }
     }
 
     // Searches every file for the names of validation delegate types. The delegates and aliases declared in the files

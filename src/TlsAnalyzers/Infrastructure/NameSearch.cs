@@ -158,22 +158,236 @@ internal static class NameSearch
 
     /// <summary>
     /// Returns the tokens of kind <paramref name="kind"/> in <paramref name="tree"/> inside
-    /// <paramref name="filterSpan"/> (the whole file when null) that consist of <paramref name="punctuation"/>, such as
-    /// the <c>~</c> of a complement. A Unicode escape cannot spell punctuation, so no file needs a full walk.
+    /// <paramref name="filterSpan"/> (the whole file when null) whose text is <paramref name="value"/>, such as the
+    /// <c>~</c> of a complement or the <c>delegate</c> of an anonymous method. A Unicode escape cannot spell
+    /// punctuation, so a search for it needs no full walk of any file. A keyword may hide behind one, so a caller that
+    /// looks for a keyword walks the files where <see cref="MayHideNames"/> is true itself.
     /// </summary>
-    public static IEnumerable<SyntaxToken> FindPunctuation(
-        SyntaxTree tree, TextSpan? filterSpan, string punctuation, SyntaxKind kind, CancellationToken cancellationToken)
+    public static IEnumerable<SyntaxToken> FindTokensOfKind(
+        SyntaxTree tree, TextSpan? filterSpan, string value, SyntaxKind kind, CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
         var text = tree.GetText(cancellationToken).ToString();
         var span = filterSpan ?? root.FullSpan;
-        foreach (var token in FindTokens(root, text, punctuation, StringComparison.Ordinal))
+        foreach (var token in FindTokens(root, text, value, StringComparison.Ordinal))
         {
             if (token.IsKind(kind) && span.IntersectsWith(token.Span))
             {
                 yield return token;
             }
         }
+    }
+
+    /// <summary>
+    /// Returns the target-typed object creations (<c>new()</c>, <c>new(x) { ... }</c>) of <paramref name="tree"/>
+    /// inside <paramref name="filterSpan"/> (the whole file when null). Only a <c>new</c> that the text shows to be
+    /// followed by a parenthesis, or by a comment or directive that may hide one, and that
+    /// <paramref name="mayMatch"/> accepts by the text and the position of the <c>new</c>, is looked up in the tree.
+    /// </summary>
+    public static IEnumerable<ImplicitObjectCreationExpressionSyntax> FindTargetTypedCreations(
+        SyntaxTree tree, TextSpan? filterSpan, Func<string, int, bool> mayMatch, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        var text = tree.GetText(cancellationToken).ToString();
+        var span = filterSpan ?? root.FullSpan;
+        if (MayHideNames(tree, text))
+        {
+            foreach (var node in root.DescendantNodes(span))
+            {
+                if (node is ImplicitObjectCreationExpressionSyntax creation)
+                {
+                    yield return creation;
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var index in FindPositions(tree, text, "new", StringComparison.Ordinal))
+        {
+            if (IsIdentifierCharacter(text, index - 1) || !IsFollowedBy(text, index + 3, '(') || !mayMatch(text, index))
+            {
+                continue;
+            }
+
+            var token = root.FindToken(index);
+            if (token.SpanStart == index
+                && token.IsKind(SyntaxKind.NewKeyword)
+                && token.Parent is ImplicitObjectCreationExpressionSyntax creation
+                && span.IntersectsWith(creation.Span))
+            {
+                yield return creation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns true when the text shows that the <c>new</c> at <paramref name="newIndex"/> has an empty argument list:
+    /// <c>new()</c>, with white space allowed.
+    /// </summary>
+    public static bool HasEmptyArguments(string text, int newIndex)
+    {
+        var index = SkipWhiteSpace(text, newIndex + 3);
+        return index < text.Length && text[index] == '(' && SkipWhiteSpace(text, index + 1) is var next
+            && next < text.Length && text[next] == ')';
+    }
+
+    /// <summary>
+    /// Returns where the type starts when the text before the <c>new</c> at <paramref name="newIndex"/> reads as the
+    /// initializer of a declaration with a generic type, as in <c>Dictionary&lt;string, int&gt; counts = new()</c>;
+    /// otherwise -1. Anything unclear, such as a line break between the type and the name or a type longer than the
+    /// scan limit, gives -1.
+    /// </summary>
+    public static int FindGenericDeclarationStart(string text, int newIndex)
+    {
+        var limit = Math.Max(0, newIndex - ScanLimit);
+        var index = SkipWhiteSpaceBackward(text, newIndex - 1, limit);
+        if (index < limit + 1
+            || text[index] != '='
+            || text[index - 1] is '=' or '!' or '<' or '>' or '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '?')
+        {
+            return -1;
+        }
+
+        index = SkipWhiteSpaceBackward(text, index - 1, limit);
+        var nameEnd = index;
+        while (index >= limit && IsIdentifierCharacter(text, index))
+        {
+            index--;
+        }
+
+        if (index == nameEnd)
+        {
+            return -1;
+        }
+
+        // The `>` of `=>` or `->` ends no type: `void Reset() => items = new();` assigns a field. A `>` on an earlier
+        // line may end a comment.
+        var afterType = index;
+        index = SkipWhiteSpaceBackward(text, index, limit);
+        if (index < limit + 1 || text[index] != '>' || text[index - 1] is '=' or '-' || ContainsLineBreak(text, index, afterType))
+        {
+            return -1;
+        }
+
+        // The `<` that opens the type arguments, then the name of the type.
+        var depth = 0;
+        for (; index >= limit; index--)
+        {
+            var character = text[index];
+            if (character == '>')
+            {
+                depth++;
+            }
+            else if (character == '<' && --depth == 0)
+            {
+                break;
+            }
+            else if (character is ';' or '{' or '}' or '(' or ')' or '=' or '/' or '"' or '#')
+            {
+                return -1;
+            }
+        }
+
+        index--;
+        var typeEnd = index;
+        while (index >= limit && IsIdentifierCharacter(text, index))
+        {
+            index--;
+        }
+
+        return index >= limit && index < typeEnd ? index + 1 : -1;
+    }
+
+    // Text scans near a match look back at most this far, so a file on one line costs no more than one with many.
+    private const int ScanLimit = 1024;
+
+    /// <summary>
+    /// Returns true for the characters that end a line in C#: line feed, carriage return, next line (U+0085), line
+    /// separator (U+2028) and paragraph separator (U+2029).
+    /// </summary>
+    public static bool IsLineBreak(char character) =>
+        character is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>
+    /// Returns true when the line that ends at <paramref name="lastCode"/> may hide code from a text scan that reads
+    /// it backward: it holds a line comment, a directive or the end of a block comment, or it is too long to check.
+    /// </summary>
+    public static bool LineMayHideCode(string text, int lastCode)
+    {
+        var limit = lastCode - ScanLimit;
+        var start = lastCode;
+        while (start >= 0 && !IsLineBreak(text[start]))
+        {
+            if (start < limit)
+            {
+                return true;
+            }
+
+            start--;
+        }
+
+        start++;
+        var length = lastCode - start + 1;
+        return length > 0
+            && (text.IndexOf("//", start, length, StringComparison.Ordinal) >= 0
+                || text.IndexOf('#', start, length) >= 0
+                || text.IndexOf("*/", start, length, StringComparison.Ordinal) >= 0);
+    }
+
+    private static bool ContainsLineBreak(string text, int start, int end)
+    {
+        for (var index = start; index <= end && index < text.Length; index++)
+        {
+            if (IsLineBreak(text[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SkipWhiteSpace(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static int SkipWhiteSpaceBackward(string text, int index, int limit)
+    {
+        while (index >= limit && char.IsWhiteSpace(text[index]))
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Returns the places where <paramref name="text"/>, the text of <paramref name="tree"/>, contains
+    /// <paramref name="value"/> (ordinal comparison), for a caller that checks the characters around each place before
+    /// it looks up the token there.
+    /// </summary>
+    public static int[] FindText(SyntaxTree tree, string text, string value) =>
+        FindPositions(tree, text, value, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Returns true when the first character at or after <paramref name="index"/> that is not white space is
+    /// <paramref name="expected"/>, or a slash or a number sign that may start a comment or a directive before it.
+    /// </summary>
+    public static bool IsFollowedBy(string text, int index, char expected)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index < text.Length && (text[index] == expected || text[index] is '/' or '#');
     }
 
     // Returns the token that contains each match. A match in trivia (a comment, inactive code) gives the token after

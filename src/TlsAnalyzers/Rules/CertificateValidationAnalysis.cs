@@ -80,23 +80,21 @@ internal sealed class CertificateValidationAnalysis
     /// Follows a lambda, anonymous method or method group that becomes a validation delegate to the arguments,
     /// assignments and initializers that take it. Starting from the few delegate creations of a compilation is much
     /// cheaper than testing its many calls, assignments and object creations. Reads of holders whose delegate is made
-    /// in another member are found by <see cref="AnalyzeNamedUses"/>.
+    /// in another member are found by <see cref="AnalyzeFile"/>.
     /// </summary>
-    public void AnalyzeDelegateCreation(OperationAnalysisContext context)
+    private void AnalyzeDelegateCreation(
+        Action<Diagnostic> reportDiagnostic, AnalyzerOptions options, IDelegateCreationOperation creation, CancellationToken cancellationToken)
     {
-        // The IDE analyzes a span, such as the line with the caret, with actions only for the operations in it. A
-        // sink there may get its delegate from a line outside, so AnalyzeNamedUses checks the span's sinks instead.
-        var creation = (IDelegateCreationOperation)context.Operation;
-        if (context.FilterSpan is not null || !delegates.IsValidationDelegate(creation.Type))
+        if (!delegates.IsValidationDelegate(creation.Type))
         {
             return;
         }
 
-        foreach (var value in CallbackFlow.FindSinkValues(creation, context.CancellationToken))
+        foreach (var value in CallbackFlow.FindSinkValues(creation, cancellationToken))
         {
-            if (CallbackFlow.FirstDelegateCreation(value, isValidationDelegate, context.CancellationToken)?.Syntax == creation.Syntax)
+            if (CallbackFlow.FirstDelegateCreation(value, isValidationDelegate, cancellationToken)?.Syntax == creation.Syntax)
             {
-                AnalyzeSinkValue(context.ReportDiagnostic, context.Options, value, context.CancellationToken);
+                AnalyzeSinkValue(reportDiagnostic, options, value, cancellationToken);
             }
         }
     }
@@ -182,19 +180,27 @@ internal sealed class CertificateValidationAnalysis
         or OperationKind.Conditional;
 
     /// <summary>
-    /// Reports every use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator, every call of
-    /// AllowAnyClientCertificate() and every holder read that reaches a sink in one file. A property reference or
-    /// invocation action would run on every property reference or call of the compilation. The rule looks only where
-    /// the file's text names the member, or at the whole file when it contains a \u escape or a formatting character,
-    /// which can hide the name (see <see cref="NameSearch"/>).
+    /// Reports, in one file, the validation delegates made there that reach a sink and accept every certificate, every
+    /// use of HttpClientHandler.DangerousAcceptAnyServerCertificateValidator, every call of AllowAnyClientCertificate()
+    /// and every holder read that reaches a sink. Operation actions would run on every delegate creation, property
+    /// reference or call of the compilation. The rule looks only where the file's text can make a validation delegate
+    /// (see <see cref="DelegateCreationSearch"/>) or names the member, or at the whole file when it contains a \u
+    /// escape or a formatting character, which can hide the name (see <see cref="NameSearch"/>).
     /// </summary>
-    public void AnalyzeNamedUses(SemanticModelAnalysisContext context)
+    public void AnalyzeFile(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
         if (context.FilterSpan is { } filterSpan)
         {
             AnalyzeSpan(context, filterSpan);
             return;
+        }
+
+        // Every callback starts as a lambda, an anonymous method or a method group that becomes a delegate, so the
+        // rule starts there and follows it to the calls, assignments and initializers that take it.
+        foreach (var creation in DelegateCreationSearch.FindCreations(context.SemanticModel, holders, context.CancellationToken))
+        {
+            AnalyzeDelegateCreation(context.ReportDiagnostic, context.Options, creation, context.CancellationToken);
         }
 
         var names = holders.GetNames(tree);

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using TlsAnalyzers.Infrastructure;
 
 namespace TlsAnalyzers.Rules;
@@ -54,10 +53,8 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Every callback starts as a lambda, an anonymous method or a method group that becomes a delegate, so the
-        // rule starts there and follows it to the calls, assignments and initializers that take it.
-        context.RegisterOperationAction(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
-
-        context.RegisterSemanticModelAction(analysis.AnalyzeNamedUses);
+        // One action per file finds the delegate creations, the holder reads and the named members (see
+        // DelegateCreationSearch for why no operation action).
+        context.RegisterSemanticModelAction(analysis.AnalyzeFile);
     }
 }

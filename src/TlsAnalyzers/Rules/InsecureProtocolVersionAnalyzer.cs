@@ -126,7 +126,7 @@ public sealed class InsecureProtocolVersionAnalyzer : DiagnosticAnalyzer
         {
             var model = context.SemanticModel;
             var searchSpan = NameSearch.WidenToStatements(model.SyntaxTree, context.FilterSpan, context.CancellationToken);
-            foreach (var tilde in NameSearch.FindPunctuation(
+            foreach (var tilde in NameSearch.FindTokensOfKind(
                 model.SyntaxTree, searchSpan, "~", SyntaxKind.TildeToken, context.CancellationToken))
             {
                 if (tilde.Parent is PrefixUnaryExpressionSyntax expression

@@ -51,7 +51,7 @@ public sealed class MissingCipherSuitesPolicyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        context.RegisterSemanticModelAction(analysis.AnalyzeCreations);
         if (analysis.HasKestrel)
         {
             // The Kestrel calls are UseHttps and ConfigureHttpsDefaults, and one search for "Https" finds both. It

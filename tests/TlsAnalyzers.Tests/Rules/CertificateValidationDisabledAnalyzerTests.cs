@@ -145,6 +145,120 @@ public sealed class CertificateValidationDisabledAnalyzerTests
         return test.RunAsync();
     }
 
+    // The rule binds only the lambdas, anonymous methods, creations and method groups that its text search finds.
+    // These spell them in ways that text alone reads wrong. Some have comments and parentheses around the parameter
+    // list or a return type. Others use a type alias from another file, a generic method with the errors as a type
+    // argument, or an escaped method name.
+    [Fact]
+    public Task UnusualSpellings_AreFoundBySearch()
+    {
+        var test = Verify.CreateTest(Usings + """
+            class C
+            {
+                void M()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) /* any ) */ => true|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) // accept (
+                        => true|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, // the sender :)
+                        c, ch, e) => true|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:bool (s, c, ch, e) => true|};
+                    ServicePointManager.ServerCertificateValidationCallback =
+                        {|TLS002:(object s, X509Certificate? c, X509Chain? ch, Errors e) => true|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Callbacks.AcceptAll|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Callbacks.AcceptAny<SslPolicyErrors>|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Box<SslPolicyErrors>.Accept|};
+                    ServicePointManager.ServerCertificateValidationCallback = (object s, X509Certificate? c, X509Chain? ch, Errors e) =>
+                        e == Errors.None;
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/Callbacks.cs", """
+            global using Errors = System.Net.Security.SslPolicyErrors;
+            using System.Security.Cryptography.X509Certificates;
+
+            static class Callbacks
+            {
+                public static bool AcceptAll(object s, X509Certificate? c, X509Chain? ch, Errors e) => true;
+
+                public static bool AcceptAny<TErrors>(object s, X509Certificate? c, X509Chain? ch, TErrors e) => true;
+            }
+
+            static class Box<TErrors>
+            {
+                public static bool Accept(object s, X509Certificate? c, X509Chain? ch, TErrors e) => true;
+            }
+            """));
+        test.TestState.Sources.Add(("/Escaped.cs", Usings + """
+            class D
+            {
+                void M() => ServicePointManager.ServerCertificateValidationCallback = {|TLS002:Callbacks.Accept\u0041ll|};
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    // A method or delegate of a generic type takes SslPolicyErrors through the type's parameter, so neither its
+    // declaration nor the method group names it.
+    [Fact]
+    public Task GenericTypeMembers_AreFoundBySearch()
+    {
+        var source = Usings + """
+            class Box<T>
+            {
+                public bool Accept(object s, X509Certificate? c, X509Chain? ch, T e) => true;
+
+                public delegate bool Check(object s, X509Certificate? c, X509Chain? ch, T e);
+            }
+
+            class Base<T>
+            {
+                protected static bool AcceptAll(object s, X509Certificate? c, X509Chain? ch, T e) => true;
+            }
+
+            class Derived : Box<SslPolicyErrors>
+            {
+            }
+
+            class Api
+            {
+                public static Derived.Check? Current { get; set; }
+            }
+
+            class C : Base<SslPolicyErrors>
+            {
+                static readonly Func<object, X509Certificate?, X509Chain?, SslPolicyErrors, bool> Holder = (s, c, ch, e) => true;
+
+                void M(HttpClientHandler handler)
+                {
+                    var box = new Box<SslPolicyErrors>();
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:box.Accept|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:new Box<SslPolicyErrors>().Accept|};
+                    ServicePointManager.ServerCertificateValidationCallback = {|TLS002:AcceptAll|};
+                    Api.Current = {|TLS002:new Derived.Check(Holder)|};
+                    Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors,
+                        bool> copy = new(Holder);
+                    handler.ServerCertificateCustomValidationCallback = {|TLS002:copy|};
+                }
+            }
+            """;
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // C# ends a line at a carriage return alone, at U+0085, U+2028 and U+2029 too. A line comment before such a line
+    // end hides the arrow's parameter list from a text scan.
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\u0085")]
+    [InlineData("\u2028")]
+    public Task OtherLineEnds_AreLineEnds(string lineEnd)
+    {
+        var source = Usings + "class C" + lineEnd + "{" + lineEnd
+            + "    void M() => ServicePointManager.ServerCertificateValidationCallback = {|TLS002:(s, c, ch, e) // dev (RFC 5280)"
+            + lineEnd + "        => true|};" + lineEnd + "}";
+        return Verify.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public Task Holders_AreFollowedToTheCallback()
     {
@@ -184,7 +298,10 @@ public sealed class CertificateValidationDisabledAnalyzerTests
                     ServicePointManager.ServerCertificateValidationCallback = reassigned;
 
                     ServicePointManager.ServerCertificateValidationCallback = debug ? (s, c, ch, e) => true : null;
+                    ServicePointManager.ServerCertificateValidationCallback = AcceptAny;
                 }
+
+                static bool AcceptAny<TErrors>(object s, X509Certificate? c, X509Chain? ch, TErrors e) => true;
             }
             """;
         return Verify.VerifyAnalyzerAsync(source);
@@ -208,7 +325,10 @@ public sealed class CertificateValidationDisabledAnalyzerTests
                     ServicePointManager.ServerCertificateValidationCallback = assignedInConstructor;
                     ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { var ok = true; return ok; };
                     ServicePointManager.ServerCertificateValidationCallback = debug ? (s, c, ch, e) => true : null;
+                    ServicePointManager.ServerCertificateValidationCallback = AcceptAny;
                 }
+
+                static bool AcceptAny<TErrors>(object s, X509Certificate? c, X509Chain? ch, TErrors e) => true;
             }
             """;
         return Verify.VerifyAnalyzerAsync(source);

@@ -1,5 +1,7 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using TlsAnalyzers.Rules;
 using TlsAnalyzers.Tests.Verifiers;
 using Verify = TlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<TlsAnalyzers.Rules.MissingCipherSuitesPolicyAnalyzer>;
@@ -76,6 +78,136 @@ public sealed class MissingCipherSuitesPolicyAnalyzerTests
             class Server
             {
                 SslServerAuthenticationOptions Options { get; } = {|TLS004:new()|};
+            }
+            """;
+
+        await VerifyAsync(source);
+    }
+
+    // The rule binds only the creations that its search finds: `new` with the type's name or an alias, and the
+    // target-typed `new()` that can create the options.
+    [Fact]
+    public async Task ServerOptions_EverySpelling_Reported()
+    {
+        var test = CreateTest("""
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using System.Threading.Tasks;
+
+            class Server
+            {
+                SslServerAuthenticationOptions? _options;
+
+                SslServerAuthenticationOptions Create() => {|TLS004:new()|};
+
+                SslServerAuthenticationOptions CreateInBody()
+                {
+                    return {|TLS004:new()|} { ClientCertificateRequired = false };
+                }
+
+                Task Start(SslStream ssl, X509Certificate2 certificate) =>
+                    ssl.AuthenticateAsServerAsync(
+                        sslServerAuthenticationOptions: {|TLS004:new()|} { ServerCertificate = certificate },
+                        cancellationToken: default);
+
+                void Store() => _options = {|TLS004:new ()|};
+
+                void StoreAfterComment()
+                {
+                    // Replaces the List<SslServerAuthenticationOptions>
+                    _options = {|TLS004:new()|};
+                }
+
+                void Declare()
+                {
+                    SslServerAuthenticationOptions? local = {|TLS004:new()|};
+                    var qualified = {|TLS004:new System.Net.Security.
+                        SslServerAuthenticationOptions()|};
+                    var aliased = {|TLS004:new ServerOptions()|};
+                    SslServerAuthenticationOptions typing = {|TLS004:new()|} { ClientCertificateRequired = true, Enab };
+                    SslServerAuthenticationOptions[] all = [{|TLS004:new()|}];
+                    SslServerAuthenticationOptions afterDirective = {|TLS004:new
+            #pragma warning disable CS0219
+                        ()|};
+                }
+            }
+            """);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        test.TestState.Sources.Add(("/Aliases.cs", """
+            global using ServerOptions = System.Net.Security.SslServerAuthenticationOptions;
+            """));
+
+        // A Unicode escape makes the rule walk the whole file instead of searching it.
+        test.TestState.Sources.Add(("/Escaped.cs", """
+            using System.Net.Security;
+
+            class Escaped
+            {
+                object Explicit() => {|TLS004:new SslServerAuthentication\u004Fptions()|};
+                SslServerAuthenticationOptions TargetTyped() => {|TLS004:new()|};
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    // The IDE may request a span over the line with `new` while the type's name is on the next line, or over a line
+    // that holds only another creation.
+    [Theory]
+    [InlineData("var qualified", 1)]
+    [InlineData("var other", 0)]
+    public async Task SpanAnalysis_ReportsCreationsTouchingTheSpan(string lineText, int expected)
+    {
+        const string source = """
+            class Server
+            {
+                void Create()
+                {
+                    var qualified = new System.Net.Security.
+                        SslServerAuthenticationOptions();
+                    var other = new object();
+                }
+            }
+            """;
+        var lineStart = source.IndexOf(lineText, System.StringComparison.Ordinal);
+        var line = TextSpan.FromBounds(lineStart, source.IndexOf('\n', lineStart));
+
+        var diagnostics = await Verify.GetSpanDiagnosticsAsync(source, line);
+
+        Assert.Equal(expected, diagnostics.Count(diagnostic => diagnostic.Id == "TLS004"));
+    }
+
+    // A comment that ends in `>` before a carriage return alone must not read as the generic type of a declaration.
+    [Fact]
+    public async Task CommentBeforeOtherLineEnd_IsNoType()
+    {
+        var source = "using System.Net.Security;\rclass Server\r{\r    SslServerAuthenticationOptions? _options;\r"
+            + "    void Reset()\r    {\r        // see <see cref=\"SslStream\"/>\r        _options = {|TLS004:new()|};\r    }\r}\r";
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task OtherTargetTypedCreations_NotReported()
+    {
+        var source = """
+            using System.Collections.Generic;
+            using System.Net.Security;
+
+            class Store
+            {
+                readonly Dictionary<string, int> _counts = new();
+                readonly List<int> _items = new() { 1, 2 };
+                SslClientAuthenticationOptions _client = new() { TargetHost = "localhost" };
+                Item _item = new() { Name = "a" };
+
+                Item Make() => new() { Name = "b" };
+
+                void Fill(List<Item> items) => items.Add(new());
+            }
+
+            class Item
+            {
+                public string Name { get; set; } = "";
             }
             """;
 
