@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -85,13 +86,10 @@ internal static class DelegateCreationSearch
             yield break;
         }
 
-        foreach (var arrow in NameSearch.FindText(tree, text, "=>"))
+        foreach (var found in ReadArrows(tree, text))
         {
-            // Most arrows end a member, a switch arm, a one-parameter lambda or a lambda whose parameters all have
-            // types other than the validation types. The text before the arrow shows that, so the tree is looked up
-            // only for the others.
-            if (FindLambdaPosition(text, arrow, typeNames) is { } position
-                && root.FindToken(position).Parent is { } parent
+            if ((found.TypedOpen < 0 || Mentions(text, found.TypedOpen, found.TypedClose, typeNames))
+                && root.FindToken(found.Position).Parent is { } parent
                 && (parent as ParenthesizedLambdaExpressionSyntax ?? parent.Parent as ParenthesizedLambdaExpressionSyntax) is { } lambda
                 && MayBeValidationLambda(lambda, typeNames))
             {
@@ -142,11 +140,55 @@ internal static class DelegateCreationSearch
         }
     }
 
+    // Most arrows end a member, a switch arm, a one-parameter lambda or a lambda whose parameters all have types. The
+    // text before each arrow shows that, so the tree is looked up only for the others. The text of a tree never
+    // changes, so the reading is kept for every compilation that shares the tree, as in the IDE.
+    private static readonly ConditionalWeakTable<SyntaxTree, LambdaText[]> ArrowReadings = new();
+
+    private static LambdaText[] ReadArrows(SyntaxTree tree, string text)
+    {
+        if (ArrowReadings.TryGetValue(tree, out var readings))
+        {
+            return readings;
+        }
+
+        var found = new List<LambdaText>();
+        foreach (var arrow in NameSearch.FindText(tree, text, "=>"))
+        {
+            if (FindLambdaPosition(text, arrow) is { } lambda)
+            {
+                found.Add(lambda);
+            }
+        }
+
+        // Two rules may read the same tree at once. Both find the same places.
+        readings = found.ToArray();
+        return ArrowReadings.GetValue(tree, _ => readings);
+    }
+
+    // Where to look up a lambda that may become a validation delegate. When all its parameters have types, TypedOpen
+    // and TypedClose give the parameter list, and the lambda counts only when a type there names a validation type.
+    private readonly struct LambdaText
+    {
+        public LambdaText(int position, int typedOpen = -1, int typedClose = -1)
+        {
+            Position = position;
+            TypedOpen = typedOpen;
+            TypedClose = typedClose;
+        }
+
+        public int Position { get; }
+
+        public int TypedOpen { get; }
+
+        public int TypedClose { get; }
+    }
+
     // Returns where to look up a lambda that may become a validation delegate: the '(' of its parameter list, or
     // the arrow itself when a comment, a string or a directive near it makes the text unclear. Returns null when the
     // text shows that no such lambda ends at the arrow: no parenthesized list before it, a list without a comma, or
-    // one whose parameters all have types and none names a validation type.
-    private static int? FindLambdaPosition(string text, int arrow, ImmutableArray<string> typeNames)
+    // one that contains something no parameter can be.
+    private static LambdaText? FindLambdaPosition(string text, int arrow)
     {
         var close = arrow - 1;
         var crossesLine = false;
@@ -164,7 +206,7 @@ internal static class DelegateCreationSearch
         // On a line of its own, the arrow may follow a line comment or a directive, which hides what comes before.
         if (crossesLine && NameSearch.LineMayHideCode(text, close))
         {
-            return arrow;
+            return new LambdaText(arrow);
         }
 
         switch (text[close])
@@ -173,7 +215,7 @@ internal static class DelegateCreationSearch
                 break;
 
             case '/':
-                return arrow;
+                return new LambdaText(arrow);
 
             default:
                 return null;
@@ -196,7 +238,14 @@ internal static class DelegateCreationSearch
                         break;
                     }
 
-                    return hasComma && MayHoldValidationParameters(text, index, close, typeNames) ? index : null;
+                    return !hasComma
+                        ? null
+                        : ReadParameterList(text, index, close) switch
+                        {
+                            ParameterText.Untyped => new LambdaText(index),
+                            ParameterText.Typed => new LambdaText(index, index, close),
+                            _ => null,
+                        };
 
                 case ',' when depth == 1:
                     hasComma = true;
@@ -205,22 +254,22 @@ internal static class DelegateCreationSearch
                 // A parameter list contains names, types, attributes and default values. Anything else may be a comment
                 // or a string, in which a parenthesis does not count, so the tree decides.
                 case '/' or '"' or '\'' or ';' or '{' or '}' or '#':
-                    return arrow;
+                    return new LambdaText(arrow);
 
                 // A list over several lines: a line comment on an earlier line may hold a parenthesis.
                 case var character when NameSearch.IsLineBreak(character) && NameSearch.LineMayHideCode(text, index - 1):
-                    return arrow;
+                    return new LambdaText(arrow);
             }
         }
 
         return null;
     }
 
-    // Reads the parameters between the parentheses. A list can become a validation delegate when a parameter has no
-    // type (`sender`, `_`, `ref x`, `[A] x`) or when a type names a validation type. A list whose parameters all have
-    // other types (`Guid id, CancellationToken token`) cannot. Neither can a list that contains something no parameter
-    // can be, such as the `Status.Active` of a positional pattern in a switch arm.
-    private static bool MayHoldValidationParameters(string text, int open, int close, ImmutableArray<string> typeNames)
+    // Reads the parameters between the parentheses. Untyped: a parameter has no type (`sender`, `_`, `ref x`,
+    // `[A] x`), so the list may become a validation delegate. Typed: all parameters have types, and the list can become
+    // one only when a type names a validation type. NoParameter: the list contains something no parameter can be, such
+    // as the `Status.Active` of a positional pattern in a switch arm.
+    private static ParameterText ReadParameterList(string text, int open, int close)
     {
         var depth = 0;
         var start = open + 1;
@@ -238,7 +287,7 @@ internal static class DelegateCreationSearch
                     depth--;
                     if (depth < 0)
                     {
-                        return true;
+                        return ParameterText.Untyped;
                     }
 
                     break;
@@ -253,7 +302,7 @@ internal static class DelegateCreationSearch
             {
                 if (depth != 0)
                 {
-                    return true;
+                    return ParameterText.Untyped;
                 }
 
                 switch (ReadParameter(text, start, end < 0 ? index : end))
@@ -263,7 +312,7 @@ internal static class DelegateCreationSearch
                         break;
 
                     case ParameterText.NoParameter:
-                        return false;
+                        return ParameterText.NoParameter;
                 }
 
                 start = index + 1;
@@ -271,7 +320,7 @@ internal static class DelegateCreationSearch
             }
         }
 
-        return hasUntyped || Mentions(text, open, close, typeNames);
+        return hasUntyped ? ParameterText.Untyped : ParameterText.Typed;
     }
 
     private enum ParameterText
