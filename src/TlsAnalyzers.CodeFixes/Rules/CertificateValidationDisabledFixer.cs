@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using TlsAnalyzers.Rules;
 
@@ -89,6 +90,11 @@ public sealed class CertificateValidationDisabledFixer : CodeFixProvider
         string key, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (SplitByDirective(node))
+        {
+            return null;
+        }
+
         if (key == UseDefaultValidationKey)
         {
             return DefaultValidationEdit.Create(node, model, cancellationToken);
@@ -98,5 +104,17 @@ public sealed class CertificateValidationDisabledFixer : CodeFixProvider
         return key == AcceptOnlyValidKey && kind == CertificateValidationDisabledAnalyzer.CallbackKind
             ? AcceptOnlyValidEdit.Create(node, model, cancellationToken)
             : null;
+    }
+
+    // A `#if` inside the statement or member that a fix rewrites makes it differ between build configurations, as in
+    // `(s, c, ch, e)` followed by `#if DEBUG => true; #else => e == SslPolicyErrors.None; #endif`. An edit made in one
+    // configuration would leave the other unbalanced, so no fix is offered. Directives around the statement stay.
+    private static bool SplitByDirective(SyntaxNode node)
+    {
+        var scope = (SyntaxNode?)node.FirstAncestorOrSelf<StatementSyntax>()
+            ?? node.FirstAncestorOrSelf<MemberDeclarationSyntax>()
+            ?? node;
+        return scope.ContainsDirectives
+            && scope.DescendantTrivia(scope.Span).Any(trivia => trivia.IsDirective && scope.Span.Contains(trivia.Span));
     }
 }

@@ -322,6 +322,30 @@ public sealed class CertificateValidationDisabledFixerTests
         return test.RunAsync();
     }
 
+    // A `#if` inside the statement makes it differ between build configurations. A fix made in one configuration
+    // would leave `#else => ...` without its statement in the other, so neither fix is offered.
+    [Theory]
+    [InlineData(UseDefault)]
+    [InlineData(AcceptOnlyValid)]
+    public Task Fixes_NotOfferedWhenADirectiveSplitsTheStatement(string key)
+    {
+        var source = Usings + """
+            class C
+            {
+                void M(HttpClientHandler handler)
+                {
+                    handler.ServerCertificateCustomValidationCallback = {|TLS002:(m, c, ch, e)
+            #if !RELEASE
+                        => true|};
+            #else
+                        => e == SslPolicyErrors.None;
+            #endif
+                }
+            }
+            """;
+        return Verify.VerifyCodeFixAsync(source, source, key);
+    }
+
     [Fact]
     public Task UseDefault_NotOfferedForRequiredArgument()
     {
