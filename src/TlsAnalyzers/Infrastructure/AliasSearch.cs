@@ -15,7 +15,8 @@ internal static class AliasSearch
     /// <summary>
     /// Returns <paramref name="typeName"/> and the names of the aliases whose target ends in it or in another alias
     /// found. Only the files whose text contains one of the names, or may hide one, are read, and only their using
-    /// directives. The result may hold an alias of a different type with the same name; a rule binds what it finds.
+    /// directives. The result may contain an alias of another type that ends in the same name, so a rule binds what
+    /// it finds.
     /// </summary>
     public static ImmutableArray<string> FindNames(
         Compilation compilation, string typeName, CancellationToken cancellationToken)

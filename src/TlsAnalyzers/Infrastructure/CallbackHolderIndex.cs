@@ -66,10 +66,10 @@ internal sealed class CallbackHolderIndex
     public bool HasHolders { get; }
 
     /// <summary>
-    /// The names that a validation delegate type can be written with: RemoteCertificateValidationCallback,
+    /// The names that a validation delegate type can be written with. They are RemoteCertificateValidationCallback,
     /// SslPolicyErrors (which a Func type takes as a type argument), delegates declared in source with such a
-    /// parameter, aliases of these, and delegates declared in a generic type that may take SslPolicyErrors through the
-    /// type's parameter.
+    /// parameter, and aliases of these. Delegates declared in a generic type count too, because they may take
+    /// SslPolicyErrors through the type's parameter.
     /// </summary>
     public ImmutableArray<string> ValidationTypeNames { get; }
 
@@ -174,12 +174,12 @@ internal sealed class CallbackHolderIndex
         var root = tree.GetRoot(cancellationToken);
         if (NameSearch.MayHideNames(tree, text))
         {
-            foreach (var node in Declarations(root))
+            // An escape can hide a type keyword too, so the file's declarations are walked instead.
+            var types = root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                .OfType<TypeDeclarationSyntax>();
+            foreach (var type in types)
             {
-                if (node is TypeDeclarationSyntax { TypeParameterList: not null } type)
-                {
-                    AddMembers(type, ImmutableHashSet<string>.Empty, methodNames, delegateNames);
-                }
+                AddOutermostGenericType(type, methodNames, delegateNames);
             }
 
             return;
@@ -189,20 +189,28 @@ internal sealed class CallbackHolderIndex
         {
             foreach (var index in NameSearch.FindText(tree, text, keyword))
             {
-                if (DeclaresGenericType(text, index, keyword.Length)
-                    && root.FindToken(index).Parent is TypeDeclarationSyntax { TypeParameterList: not null } type
-                    && !type.Ancestors().OfType<TypeDeclarationSyntax>().Any(outer => outer.TypeParameterList is not null))
+                if (DeclaresGenericType(text, index, keyword.Length) && root.FindToken(index).Parent is TypeDeclarationSyntax type)
                 {
-                    AddMembers(type, ImmutableHashSet<string>.Empty, methodNames, delegateNames);
+                    AddOutermostGenericType(type, methodNames, delegateNames);
                 }
             }
+        }
+    }
+
+    // A generic type nested in another generic type is read with the outer one, which adds the outer type parameters.
+    private static void AddOutermostGenericType(TypeDeclarationSyntax type, List<string> methodNames, List<string> delegateNames)
+    {
+        if (type.TypeParameterList is not null
+            && !type.Ancestors().OfType<TypeDeclarationSyntax>().Any(outer => outer.TypeParameterList is not null))
+        {
+            AddMembers(type, ImmutableHashSet<string>.Empty, methodNames, delegateNames);
         }
     }
 
     // The keyword at index, white space, a name and `<`.
     private static bool DeclaresGenericType(string text, int index, int length)
     {
-        if ((index > 0 && IsNameCharacter(text[index - 1])) || index + length >= text.Length || !char.IsWhiteSpace(text[index + length]))
+        if ((index > 0 && NameSearch.IsNameCharacter(text[index - 1])) || index + length >= text.Length || !char.IsWhiteSpace(text[index + length]))
         {
             return false;
         }
@@ -214,7 +222,7 @@ internal sealed class CallbackHolderIndex
         }
 
         var nameStart = position;
-        while (position < text.Length && IsNameCharacter(text[position]))
+        while (position < text.Length && NameSearch.IsNameCharacter(text[position]))
         {
             position++;
         }
@@ -226,9 +234,6 @@ internal sealed class CallbackHolderIndex
 
         return position > nameStart && position < text.Length && text[position] == '<';
     }
-
-    private static bool IsNameCharacter(char character) =>
-        char.IsLetterOrDigit(character) || character is '_' or '@' || character > '\u007F';
 
     // Adds the members of a generic type, and of the types nested in it, that take a type parameter of the type, of an
     // enclosing type or of the method itself.

@@ -227,9 +227,14 @@ internal static class NameSearch
     /// </summary>
     public static bool HasEmptyArguments(string text, int newIndex)
     {
-        var index = SkipWhiteSpace(text, newIndex + 3);
-        return index < text.Length && text[index] == '(' && SkipWhiteSpace(text, index + 1) is var next
-            && next < text.Length && text[next] == ')';
+        var open = SkipWhiteSpace(text, newIndex + 3);
+        if (open >= text.Length || text[open] != '(')
+        {
+            return false;
+        }
+
+        var close = SkipWhiteSpace(text, open + 1);
+        return close < text.Length && text[close] == ')';
     }
 
     /// <summary>
@@ -303,6 +308,13 @@ internal static class NameSearch
     private const int ScanLimit = 1024;
 
     /// <summary>
+    /// Returns true for the characters that can be part of a name. Every character outside ASCII counts, so that
+    /// combining marks and other rare name characters never end a name in a text scan.
+    /// </summary>
+    public static bool IsNameCharacter(char character) =>
+        char.IsLetterOrDigit(character) || character is '_' or '@' || character > '\u007F';
+
+    /// <summary>
     /// Returns true for the characters that end a line in C#: line feed, carriage return, next line (U+0085), line
     /// separator (U+2028) and paragraph separator (U+2029).
     /// </summary>
@@ -311,7 +323,7 @@ internal static class NameSearch
 
     /// <summary>
     /// Returns true when the line that ends at <paramref name="lastCode"/> may hide code from a text scan that reads
-    /// it backward: it holds a line comment, a directive or the end of a block comment, or it is too long to check.
+    /// it backward: it contains a line comment, a directive or the end of a block comment, or it is too long to check.
     /// </summary>
     public static bool LineMayHideCode(string text, int lastCode)
     {
@@ -376,17 +388,11 @@ internal static class NameSearch
     public static int[] FindText(SyntaxTree tree, string text, string value) =>
         FindPositions(tree, text, value, StringComparison.Ordinal);
 
-    /// <summary>
-    /// Returns true when the first character at or after <paramref name="index"/> that is not white space is
-    /// <paramref name="expected"/>, or a slash or a number sign that may start a comment or a directive before it.
-    /// </summary>
-    public static bool IsFollowedBy(string text, int index, char expected)
+    // True when the first character at or after index that is not white space is the expected one, or a slash or a
+    // number sign that may start a comment or a directive before it.
+    private static bool IsFollowedBy(string text, int index, char expected)
     {
-        while (index < text.Length && char.IsWhiteSpace(text[index]))
-        {
-            index++;
-        }
-
+        index = SkipWhiteSpace(text, index);
         return index < text.Length && (text[index] == expected || text[index] is '/' or '#');
     }
 

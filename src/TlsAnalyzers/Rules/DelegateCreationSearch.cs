@@ -256,7 +256,7 @@ internal static class DelegateCreationSearch
                 case '/' or '"' or '\'' or ';' or '{' or '}' or '#':
                     return new LambdaText(arrow);
 
-                // A list over several lines: a line comment on an earlier line may hold a parenthesis.
+                // A list over several lines: a line comment on an earlier line may contain a parenthesis.
                 case var character when NameSearch.IsLineBreak(character) && NameSearch.LineMayHideCode(text, index - 1):
                     return new LambdaText(arrow);
             }
@@ -344,12 +344,12 @@ internal static class DelegateCreationSearch
         }
 
         var nameStart = nameEnd;
-        while (nameStart > start && IsNameCharacter(text[nameStart - 1]))
+        while (nameStart > start && NameSearch.IsNameCharacter(text[nameStart - 1]))
         {
             nameStart--;
         }
 
-        // An attribute may hold anything, so it leaves the question open.
+        // An attribute may contain anything, so it leaves the question open.
         if (start < end && text[start] == '[')
         {
             return ParameterText.Untyped;
@@ -373,10 +373,10 @@ internal static class DelegateCreationSearch
 
         // The word before the name may be a modifier of a parameter without a type rather than a type.
         var last = text[typeEnd - 1];
-        if (IsNameCharacter(last))
+        if (NameSearch.IsNameCharacter(last))
         {
             var wordStart = typeEnd;
-            while (wordStart > start && IsNameCharacter(text[wordStart - 1]))
+            while (wordStart > start && NameSearch.IsNameCharacter(text[wordStart - 1]))
             {
                 wordStart--;
             }
@@ -403,10 +403,6 @@ internal static class DelegateCreationSearch
     }
 
     private static readonly string[] Modifiers = ["ref", "out", "in", "scoped", "params", "readonly"];
-
-    // Every character outside ASCII counts, so that combining marks and other rare name characters never end a name.
-    private static bool IsNameCharacter(char character) =>
-        char.IsLetterOrDigit(character) || character is '_' or '@' || character > '\u007F';
 
     private static bool Mentions(string text, int open, int close, ImmutableArray<string> names)
     {
@@ -456,7 +452,7 @@ internal static class DelegateCreationSearch
     }
 
     // `new(existing)` makes a delegate from another one when its target is a delegate type. A declaration that names
-    // its type shows whether that can be a validation delegate; elsewhere the target is known only after binding.
+    // its type shows whether that can be a validation delegate. Elsewhere the target is known only after binding.
     // An element of a collection expression reaches no sink that the rule follows (see CallbackFlow), and a data
     // table such as `[new("1.0"), new("1.1"), ...]` can hold thousands of them.
     private static bool MayBeValidationCreation(ImplicitObjectCreationExpressionSyntax creation, ImmutableArray<string> typeNames)
@@ -527,7 +523,7 @@ internal static class DelegateCreationSearch
         return callee.Parent is InvocationExpressionSyntax call && call.Expression == callee ? null : expression;
     }
 
-    // GetOperation returns the function for a lambda and the method reference for a method group; the delegate
+    // GetOperation returns the function for a lambda and the method reference for a method group. The delegate
     // creation is their parent.
     private static IDelegateCreationOperation? GetDelegateCreation(OperationLookup lookup, SyntaxNode node)
     {

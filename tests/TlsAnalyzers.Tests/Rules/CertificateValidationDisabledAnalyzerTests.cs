@@ -241,8 +241,24 @@ public sealed class CertificateValidationDisabledAnalyzerTests
                     handler.ServerCertificateCustomValidationCallback = {|TLS002:copy|};
                 }
             }
+
+            class D : Escaped<SslPolicyErrors>
+            {
+                void M() => ServicePointManager.ServerCertificateValidationCallback = {|TLS002:AcceptEscaped|};
+            }
             """;
-        return Verify.VerifyAnalyzerAsync(source);
+        var test = Verify.CreateTest(source);
+
+        // A Unicode escape makes the rule walk the declarations of this file instead of searching its text.
+        test.TestState.Sources.Add(("/Escaped.cs", """
+            using System.Security.Cryptography.X509Certificates;
+
+            class Esc\u0061ped<T>
+            {
+                protected static bool AcceptEscaped(object s, X509Certificate? c, X509Chain? ch, T e) => true;
+            }
+            """));
+        return test.RunAsync();
     }
 
     // C# ends a line at a carriage return alone, at U+0085, U+2028 and U+2029 too. A line comment before such a line
@@ -299,9 +315,20 @@ public sealed class CertificateValidationDisabledAnalyzerTests
 
                     ServicePointManager.ServerCertificateValidationCallback = debug ? (s, c, ch, e) => true : null;
                     ServicePointManager.ServerCertificateValidationCallback = AcceptAny;
+                    _ = from item in new Source() from errors in new Errors() select true;
                 }
 
                 static bool AcceptAny<TErrors>(object s, X509Certificate? c, X509Chain? ch, TErrors e) => true;
+            }
+
+            public class Source { }
+
+            public class Errors { }
+
+            public static class Query
+            {
+                public static bool SelectMany(
+                    this Source source, Func<object, Errors> collection, Func<object, SslPolicyErrors, bool> result) => true;
             }
             """;
         return Verify.VerifyAnalyzerAsync(source);
@@ -326,9 +353,20 @@ public sealed class CertificateValidationDisabledAnalyzerTests
                     ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => { var ok = true; return ok; };
                     ServicePointManager.ServerCertificateValidationCallback = debug ? (s, c, ch, e) => true : null;
                     ServicePointManager.ServerCertificateValidationCallback = AcceptAny;
+                    _ = from item in new Source() from errors in new Errors() select true;
                 }
 
                 static bool AcceptAny<TErrors>(object s, X509Certificate? c, X509Chain? ch, TErrors e) => true;
+            }
+
+            public class Source { }
+
+            public class Errors { }
+
+            public static class Query
+            {
+                public static bool SelectMany(
+                    this Source source, Func<object, Errors> collection, Func<object, SslPolicyErrors, bool> result) => true;
             }
             """;
         return Verify.VerifyAnalyzerAsync(source);

@@ -327,7 +327,7 @@ public sealed class CertificateValidationDisabledFixerTests
     [Theory]
     [InlineData(UseDefault)]
     [InlineData(AcceptOnlyValid)]
-    public Task Fixes_NotOfferedWhenADirectiveSplitsTheStatement(string key)
+    public Task Fixes_NotOfferedForSplitStatement(string key)
     {
         var source = Usings + """
             class C

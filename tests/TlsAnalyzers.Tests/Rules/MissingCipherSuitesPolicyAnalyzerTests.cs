@@ -151,11 +151,11 @@ public sealed class MissingCipherSuitesPolicyAnalyzerTests
     }
 
     // The IDE may request a span over the line with `new` while the type's name is on the next line, or over a line
-    // that holds only another creation.
+    // that contains only another creation.
     [Theory]
     [InlineData("var qualified", 1)]
     [InlineData("var other", 0)]
-    public async Task SpanAnalysis_ReportsCreationsTouchingTheSpan(string lineText, int expected)
+    public async Task SpanAnalysis_ReportsTouchingCreations(string lineText, int expected)
     {
         const string source = """
             class Server
